@@ -1,0 +1,74 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { EngineError } from '../db/engine.ts';
+import { AppError } from '../http/errors.ts';
+import { openDatabase, type Database } from './database.ts';
+
+/** Runs a command against the database and turns user errors into exit code 1 (contracts §2). */
+async function withDatabase(run: (database: Database) => Promise<void>, opts: { keepOpen?: boolean } = {}) {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await run(database);
+  } finally {
+    if (!opts.keepOpen) await database.close();
+  }
+}
+
+const program = new Command('hoptac')
+  .description('hoptac — hệ thống thông tin hợp tác xã / information system for cooperatives')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('chạy ứng dụng web và API / run the web application and the API')
+  .option('--demo', 'nạp dữ liệu mẫu khi cơ sở dữ liệu còn trống / load demo data on a new database')
+  .action(async (opts: { demo?: boolean }) => {
+    const { serve } = await import('./serve.ts');
+    await serve(loadConfig(), { demo: opts.demo ?? false });
+  });
+
+program
+  .command('migrate')
+  .description('áp dụng các migration còn thiếu / apply pending migrations')
+  .action(() => withDatabase(async () => console.log('Đã cập nhật cơ sở dữ liệu / Database is up to date')));
+
+program
+  .command('seed')
+  .argument('<set>', 'demo')
+  .description('nạp bộ dữ liệu mẫu (chạy lại không nhân đôi) / load the demo data set (idempotent)')
+  .action((set: string) =>
+    withDatabase(async ({ db }) => {
+      if (set !== 'demo') throw new AppError('validation_failed', { vi: `Không có bộ dữ liệu "${set}"`, en: `Unknown data set "${set}"` });
+      const { seedDemo } = await import('../modules/demo/seed-demo.ts');
+      const result = await seedDemo(db);
+      console.log(`Dữ liệu mẫu / Demo data: ${result.organizations} tổ chức / organizations`);
+    }),
+  );
+
+const adminUnits = program.command('admin-units').description('đơn vị hành chính / administrative units');
+adminUnits
+  .command('import')
+  .argument('<files...>', 'JSON (danh sách hoặc bảng chuyển đổi) hoặc CSV code,name,level,parent_code')
+  .description('nạp hoặc cập nhật danh sách đơn vị hành chính / load or update administrative units')
+  .action((files: string[]) =>
+    withDatabase(async ({ db }) => {
+      const { importAdminUnitFiles } = await import('../modules/admin-units/import-files.ts');
+      for (const line of await importAdminUnitFiles(db, files)) console.log(line);
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof AppError) {
+    console.error(`Lỗi: ${err.detailVi ?? err.message}\nError: ${err.detailEn ?? err.message}`);
+    process.exit(1);
+  }
+  if (err instanceof ConfigError || err instanceof EngineError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

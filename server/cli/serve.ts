@@ -1,0 +1,32 @@
+import type { Config } from '../config.ts';
+import { buildApp } from '../http/app.ts';
+import { ensureFirstAdmin } from '../modules/users/admin-account.ts';
+import { openDatabase } from './database.ts';
+
+/** `hoptac serve`: open the database, create the first administrator, optionally seed, listen. */
+export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
+  const database = await openDatabase(config);
+  const { db, engine } = database;
+  const admin = await ensureFirstAdmin(db, { email: config.HOPTAC_ADMIN_EMAIL, password: config.HOPTAC_ADMIN_PASSWORD });
+  if (opts.demo) {
+    const { seedDemo } = await import('../modules/demo/seed-demo.ts');
+    const seeded = await seedDemo(db, { onlyIfEmpty: true });
+    if (seeded.organizations) console.log(`Đã nạp dữ liệu mẫu / Demo data loaded: ${seeded.organizations} tổ chức`);
+  }
+  const app = await buildApp({ db, logLevel: config.LOG_LEVEL });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const where = engine.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.HOPTAC_DATA_DIR})`;
+  console.log(`\nhoptac đang chạy tại / is running at ${url}  —  cơ sở dữ liệu / database: ${where}`);
+  if (admin) {
+    console.log(`Quản trị viên / Administrator: ${admin.email}  mật khẩu / password: ${admin.password}`);
+    if (admin.generated) console.log('(mật khẩu ngẫu nhiên, chỉ in một lần / random password, printed only once)');
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

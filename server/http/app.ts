@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/pool.ts';
+import { AppError } from './errors.ts';
+import { adminUnitRoutes } from '../modules/admin-units/admin-units.routes.ts';
+import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  logLevel?: string;
+  /** serve the built web app from web/dist (default: when it exists) */
+  serveWeb?: boolean;
+}
+
+export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(webDist) }: AppOptions) {
+  const app = Fastify({
+    logger: { level: logLevel },
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'hoptac API', version: '1', description: 'Hệ thống thông tin hợp tác xã' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.get(
+    '/api/health',
+    { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => {
+      await db.execute('select 1');
+      return { status: 'ok' as const };
+    },
+  );
+  await app.register(adminUnitRoutes, { prefix: '/api/v1', db });
+  await app.register(organizationRoutes, { prefix: '/api/v1', db });
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
+    const e = new AppError('not_found', { vi: `Không có đường dẫn ${req.url}`, en: `No route ${req.method} ${req.url}` });
+    return reply.status(404).type('application/problem+json').send(e.toProblem(req.id));
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+function errorHandler(err: FastifyError, req: FastifyRequest, reply: import('fastify').FastifyReply) {
+  const problem = toAppError(err, req);
+  if (problem.status >= 500) req.log.error(err);
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(problem.toProblem(req.id));
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_CHECK_VIOLATION = '23514';
+const PG_FK_VIOLATION = '23503';
+
+function toAppError(err: FastifyError, req: FastifyRequest): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) return zodToAppError(err, req);
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === PG_UNIQUE_VIOLATION) {
+    return new AppError('conflict', { vi: 'Bản ghi đã tồn tại', en: 'Record already exists' });
+  }
+  if (pgCode === PG_CHECK_VIOLATION || pgCode === PG_FK_VIOLATION) {
+    return new AppError('validation_failed', { vi: 'Giá trị không được chấp nhận', en: 'Value not accepted' });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    // malformed JSON, wrong content type, body too large …
+    return new AppError('validation_failed', {
+      vi: 'Yêu cầu không hợp lệ: ' + err.message,
+      en: err.message,
+      errors: [{ field: 'body', message: 'Nội dung yêu cầu không đọc được', messageEn: err.message }],
+    });
+  }
+  return new AppError('internal', {
+    vi: 'Đã có lỗi, vui lòng thử lại hoặc báo mã yêu cầu cho quản trị viên',
+    en: 'Something went wrong; please retry or give the request id to an administrator',
+  });
+}
+
+/** Field errors in both languages: zod's own message in English, its Vietnamese locale for Vietnamese. */
+type ValidationFailure = { validation: { instancePath: string; message?: string }[]; validationContext?: string };
+
+function zodToAppError(err: ValidationFailure, req: FastifyRequest): AppError {
+  const context = (err.validationContext ?? 'body') as 'body' | 'querystring' | 'params' | 'headers';
+  const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[context] as z.ZodType | undefined;
+  const data = context === 'body' ? req.body : context === 'querystring' ? req.query : context === 'params' ? req.params : req.headers;
+  const vi = schema?.safeParse(data, { error: z.locales.vi().localeError }).error?.issues ?? [];
+  const errors = err.validation.map((issue, i) => {
+    const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context;
+    const en = issue.message ?? 'invalid';
+    return { field, messageEn: en, message: vi[i]?.message ?? en };
+  });
+  return new AppError('validation_failed', {
+    vi: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    en: errors.map((e) => `${e.field}: ${e.messageEn}`).join('; '),
+    errors,
+  });
+}

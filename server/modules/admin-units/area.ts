@@ -1,0 +1,50 @@
+import type { MapName, Level } from '../../../shared/contracts/enums.ts';
+import { invalidField } from '../../http/errors.ts';
+import type { Db } from '../../db/pool.ts';
+import { findUnit, successorsOf } from './admin-units.queries.ts';
+
+/** An area to count or list in: the whole country or one unit on one map. */
+export type Area =
+  | { code: 'VN'; name: string; level: 'country'; map: MapName }
+  | { code: string; name: string; level: Level; map: MapName };
+
+/** A 3-digit code implies the pre-2025 map (contracts §2). */
+export function mapFor(code: string, map?: MapName): MapName {
+  return map ?? (code.length === 3 ? 'pre-2025' : 'current');
+}
+
+/**
+ * Checks an area code against its map. An unknown code is a user error that says where the
+ * unit went, e.g. "06 Bắc Kạn no longer exists on the current map: it merged into 19 Thái Nguyên".
+ */
+export async function resolveArea(db: Pick<Db, 'select' | 'execute'>, code: string, map?: MapName): Promise<Area> {
+  const onMap = mapFor(code, map);
+  if (code === 'VN') return { code, name: 'Việt Nam', level: 'country', map: onMap };
+  if (onMap === 'current' && code.length === 3) {
+    throw invalidField(
+      'area',
+      `Mã ${code} là mã huyện, chỉ có trên bản đồ trước 01/7/2025 (dùng map=pre-2025)`,
+      `${code} is a district code, which exists only on the pre-2025 map (use map=pre-2025)`,
+    );
+  }
+  const unit = await findUnit(db, onMap, code);
+  if (unit) return { code, name: unit.fullName, level: unit.level, map: onMap };
+
+  if (onMap === 'current') {
+    const old = await findUnit(db, 'pre-2025', code);
+    if (old) {
+      const next = await successorsOf(db, code);
+      const into = next.map((n) => `${n.code} ${n.fullName}`).join(', ');
+      throw invalidField(
+        'area',
+        `${code} ${old.fullName} không còn trên bản đồ hiện hành: đã sáp nhập vào ${into || '(chưa có bảng chuyển đổi)'} từ 01/7/2025; dùng map=pre-2025`,
+        `${code} ${old.fullName} no longer exists on the current map: it merged into ${into || '(no mapping loaded)'} on 1 July 2025; use --map pre-2025`,
+      );
+    }
+  }
+  throw invalidField(
+    'area',
+    `Không có đơn vị hành chính mã ${code} trên bản đồ ${onMap === 'current' ? 'hiện hành' : 'trước 01/7/2025'}`,
+    `No administrative unit ${code} on the ${onMap} map`,
+  );
+}

@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/pool.ts';
+import { adminUnits, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
+import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
+import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+const province = alias(adminUnits, 'province');
+const commune = alias(adminUnits, 'commune');
+const o = organizations;
+
+const columns = {
+  id: o.id,
+  version: o.version,
+  registrationNo: o.registrationNo,
+  name: o.name,
+  kind: o.kind,
+  sector: o.sector,
+  status: o.status,
+  statusSince: o.statusSince,
+  foundedOn: o.foundedOn,
+  provinceCode: o.provinceCode,
+  provinceName: province.fullName,
+  communeCode: o.communeCode,
+  communeName: commune.fullName,
+  oldProvinceCode: o.oldProvinceCode,
+  oldDistrictCode: o.oldDistrictCode,
+  oldCommuneCode: o.oldCommuneCode,
+  recordedMap: o.recordedMap,
+  address: o.address,
+  representative: o.representative,
+  phone: o.phone,
+  email: o.email,
+  createdAt: sql<string>`to_char(${o.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  updatedAt: sql<string>`to_char(${o.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+};
+
+function selectOrganizations(db: Executor) {
+  return db
+    .select(columns)
+    .from(o)
+    .leftJoin(province, and(eq(province.map, 'current'), eq(province.code, o.provinceCode)))
+    .leftJoin(commune, and(eq(commune.map, 'current'), eq(commune.code, o.communeCode)));
+}
+
+export interface ListFilter {
+  area?: { code: string; level: string; map: MapName } | undefined;
+  q?: string | undefined;
+  kind?: Kind | undefined;
+  sector?: Sector | undefined;
+  status?: Status | undefined;
+  grade?: Grade | undefined;
+  period?: string | undefined;
+}
+
+/** The column that holds an area's code, by map and level. */
+function areaColumn(area: NonNullable<ListFilter['area']>) {
+  if (area.map === 'current') return area.level === 'province' ? o.provinceCode : o.communeCode;
+  return area.level === 'province' ? o.oldProvinceCode : area.level === 'district' ? o.oldDistrictCode : o.oldCommuneCode;
+}
+
+function whereOf(f: ListFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.area && f.area.level !== 'country') where.push(eq(areaColumn(f.area), f.area.code));
+  if (f.kind) where.push(eq(o.kind, f.kind));
+  if (f.sector) where.push(eq(o.sector, f.sector));
+  if (f.status) where.push(eq(o.status, f.status));
+  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean)) {
+    const escaped = word.replace(/[\\%_]/g, (c) => '\\' + c);
+    where.push(sql`${o.searchText} like '%' || lower(f_unaccent(${escaped})) || '%'`);
+  }
+  if (f.grade) {
+    const period = f.period ? sql`${f.period}` : sql`(select max(period) from organization_reports)`;
+    const graded = f.grade === 'unrated' ? sql`coalesce(r.grade, 'unrated') = 'unrated'` : sql`r.grade = ${f.grade}`;
+    where.push(sql`exists (select 1 from organization_reports r where r.organization_id = ${o.id} and r.period = ${period} and ${graded})`);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+const ORDER: Record<Sort, SQL[]> = {
+  name: [asc(o.nameKey), asc(o.id)],
+  '-name': [desc(o.nameKey), desc(o.id)],
+  registrationNo: [asc(o.registrationNo)],
+  '-registrationNo': [desc(o.registrationNo)],
+  foundedOn: [sql`${o.foundedOn} asc nulls last`, asc(o.id)],
+  '-foundedOn': [sql`${o.foundedOn} desc nulls last`, desc(o.id)],
+  updatedAt: [asc(o.updatedAt), asc(o.id)],
+  '-updatedAt': [desc(o.updatedAt), desc(o.id)],
+};
+
+export async function listOrganizations(
+  db: Executor,
+  f: ListFilter & { sort: Sort; page: number; pageSize: number },
+): Promise<{ items: Organization[]; total: number }> {
+  const where = whereOf(f);
+  const items = await selectOrganizations(db)
+    .where(where)
+    .orderBy(...ORDER[f.sort])
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(o).where(where);
+  return { items: items as Organization[], total: count?.n ?? 0 };
+}
+
+export async function findOrganization(db: Executor, id: number): Promise<Organization | undefined> {
+  const [row] = await selectOrganizations(db).where(eq(o.id, id));
+  return row as Organization | undefined;
+}
+
+/** Locks the row for an update in the same transaction. */
+export async function lockOrganization(tx: Tx, id: number) {
+  const [row] = await tx.select().from(o).where(eq(o.id, id)).for('update');
+  return row;
+}
+
+export async function statusHistory(db: Executor, id: number) {
+  return db
+    .select({
+      status: organizationStatusEvents.status,
+      effectiveOn: organizationStatusEvents.effectiveOn,
+      note: organizationStatusEvents.note,
+      recordedAt: sql<string>`to_char(${organizationStatusEvents.recordedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    })
+    .from(organizationStatusEvents)
+    .where(eq(organizationStatusEvents.organizationId, id))
+    .orderBy(desc(organizationStatusEvents.effectiveOn), desc(organizationStatusEvents.id));
+}
+
+export async function reportsOf(db: Executor, id: number) {
+  const r = organizationReports;
+  return db
+    .select({
+      period: r.period,
+      members: r.members,
+      workers: r.workers,
+      charterCapitalVnd: r.charterCapitalVnd,
+      revenueVnd: r.revenueVnd,
+      profitVnd: r.profitVnd,
+      incomePerWorkerMonthVnd: r.incomePerWorkerMonthVnd,
+      grade: r.grade,
+      status: r.status,
+      source: r.source,
+    })
+    .from(r)
+    .where(eq(r.organizationId, id))
+    .orderBy(desc(r.period));
+}
+
+export async function registrationNoTaken(db: Executor, registrationNo: string, exceptId?: number) {
+  const [row] = await db
+    .select({ id: o.id })
+    .from(o)
+    .where(and(eq(o.registrationNo, registrationNo), exceptId ? sql`${o.id} <> ${exceptId}` : undefined));
+  return row !== undefined;
+}

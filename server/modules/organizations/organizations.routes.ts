@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { Db } from '../../db/pool.ts';
+import {
+  idParams,
+  organizationCreateSchema,
+  organizationDetailSchema,
+  organizationListQuery,
+  organizationListSchema,
+  organizationPatchSchema,
+  organizationSchema,
+} from '../../../shared/contracts/organizations.ts';
+import { problemSchema } from '../../../shared/contracts/problem.ts';
+import { resolveArea } from '../admin-units/area.ts';
+import { listOrganizations } from './organizations.queries.ts';
+import { createOrganization, getOrganization, updateOrganization } from './organizations.service.ts';
+
+const tags = ['organizations'];
+
+export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách tổ chức: lọc, tìm không dấu, sắp xếp, phân trang',
+        querystring: organizationListQuery,
+        response: { 200: organizationListSchema, 400: problemSchema },
+      },
+    },
+    async (req) => {
+      const { area, map, ...rest } = req.query;
+      const resolved = area ? await resolveArea(db, area, map) : undefined;
+      const { items, total } = await listOrganizations(db, { ...rest, area: resolved });
+      return { items, total, page: rest.page, pageSize: rest.pageSize };
+    },
+  );
+
+  app.get(
+    '/organizations/:id',
+    { schema: { tags, params: idParams, response: { 200: organizationDetailSchema, 404: problemSchema } } },
+    async (req) => getOrganization(db, req.params.id),
+  );
+
+  app.post(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        body: organizationCreateSchema,
+        response: { 201: organizationSchema, 400: problemSchema, 409: problemSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createOrganization(db, req.body)),
+  );
+
+  app.patch(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa tổ chức; gửi kèm version đã đọc (409 nếu người khác đã sửa)',
+        params: idParams,
+        body: organizationPatchSchema,
+        response: { 200: organizationSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (req) => updateOrganization(db, req.params.id, req.body),
+  );
+};

@@ -1,0 +1,188 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.ts';
+import { buildOrganization, unique } from '../../../test/factories.ts';
+import type { App } from '../../http/app.ts';
+import type { Organization, OrganizationDetail, OrganizationList } from '../../../shared/contracts/organizations.ts';
+
+let app: App;
+beforeAll(async () => {
+  ({ app } = await testApp());
+});
+
+async function create(overrides = {}) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/organizations', payload: buildOrganization(overrides) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Organization>();
+}
+const list = async (query: string) => {
+  const res = await app.inject({ url: `/api/v1/organizations?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<OrganizationList>();
+};
+
+describe('bad input', () => {
+  it('answers 400 problem+json naming each invalid field, in Vietnamese and English', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { ...buildOrganization(), kind: 'XYZ', provinceCode: '4', foundedOn: '2999-01-01' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = res.json();
+    expect(body.code).toBe('validation_failed');
+    expect(body.title).toBe('Dữ liệu không hợp lệ');
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['foundedOn', 'kind', 'provinceCode']);
+    const kindError = body.errors.find((e: { field: string }) => e.field === 'kind');
+    expect(kindError.messageEn).toMatch(/expected one of/i);
+    expect(kindError.message).not.toBe(kindError.messageEn);
+  });
+
+  it('refuses a commune that is not in the province, and writes nothing', async () => {
+    const org = buildOrganization({ provinceCode: '01', communeCode: '01558' });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/organizations', payload: org });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('communeCode');
+    expect((await list(`q=${org.registrationNo}`)).total).toBe(0);
+  });
+
+  it('refuses an unknown code on the current map', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: buildOrganization({ communeCode: '01534' }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detailEn).toContain('01534 does not exist on the current map');
+  });
+
+  it('answers 409 on a duplicate registration number', async () => {
+    const first = await create();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: buildOrganization({ registrationNo: first.registrationNo }),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'conflict', errors: [{ field: 'registrationNo' }] });
+  });
+
+  it('answers 400 on malformed JSON and 404 problem on unknown routes and ids', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('validation_failed');
+    const route = await app.inject({ url: '/api/v1/nothing-here' });
+    expect(route.statusCode).toBe(404);
+    expect(route.json().code).toBe('not_found');
+    const id = await app.inject({ url: '/api/v1/organizations/999999999' });
+    expect(id.statusCode).toBe(404);
+    expect(id.json().code).toBe('not_found');
+    const notId = await app.inject({ url: '/api/v1/organizations/abc' });
+    expect(notId.statusCode).toBe(400);
+    expect(notId.json().errors[0].field).toBe('id');
+  });
+
+  it('refuses an unknown filter value and an area that is not on the map', async () => {
+    expect((await app.inject({ url: '/api/v1/organizations?kind=ABC' })).statusCode).toBe(400);
+    const res = await app.inject({ url: '/api/v1/organizations?area=99999' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('area');
+  });
+});
+
+describe('create, read, update', () => {
+  it('creates with a status event and reads it back with names of its units', async () => {
+    const created = await create({ status: 'active', statusSince: '2016-01-05' });
+    expect(created).toMatchObject({ version: 1, provinceName: 'Tỉnh Cao Bằng', communeName: 'Xã Hạ Lang', recordedMap: 'current' });
+    const res = await app.inject({ url: `/api/v1/organizations/${created.id}` });
+    const detail = res.json<OrganizationDetail>();
+    expect(detail.statusHistory).toEqual([expect.objectContaining({ status: 'active', effectiveOn: '2016-01-05' })]);
+    expect(detail.reports).toEqual([]);
+  });
+
+  it('updates with the version it read, records a status change with its date, bumps the version', async () => {
+    const org = await create();
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 1, name: 'Hợp tác xã Đổi Tên', status: 'dissolved', statusSince: '2024-06-30' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, name: 'Hợp tác xã Đổi Tên', status: 'dissolved', statusSince: '2024-06-30' });
+    const detail = (await app.inject({ url: `/api/v1/organizations/${org.id}` })).json<OrganizationDetail>();
+    expect(detail.statusHistory.map((e) => e.status)).toEqual(['dissolved', 'active']);
+  });
+
+  it('answers 409 with the current record on a stale version, and changes nothing', async () => {
+    const org = await create();
+    const first = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, phone: '0206 3812 345' } });
+    expect(first.statusCode).toBe(200);
+    const stale = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, name: 'Tên cũ ghi đè' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conflict', current: { version: 2, phone: '0206 3812 345' } });
+    const now = (await app.inject({ url: `/api/v1/organizations/${org.id}` })).json<OrganizationDetail>();
+    expect(now.name).toBe(org.name);
+    expect(now.version).toBe(2);
+  });
+
+  it('moves an organisation to another commune and checks the new place', async () => {
+    const org = await create();
+    const ok = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, provinceCode: '01', communeCode: '00004' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ provinceCode: '01', communeCode: '00004', communeName: 'Phường Ba Đình' });
+    const bad = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 2, communeCode: '01558' } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('list, filter, search, sort, page', () => {
+  it('finds names without diacritics, in any word order, and by registration number', async () => {
+    const token = unique();
+    const org = await create({ name: `Hợp tác xã Tuấn Tú ${token}` });
+    for (const q of [`tuan tu ${token}`, `TUẤN ${token}`, `${token} tu`, org.registrationNo.toLowerCase()]) {
+      const found = await list(`q=${encodeURIComponent(q)}`);
+      expect(found.items.map((o) => o.id), q).toEqual([org.id]);
+    }
+    expect((await list(`q=${encodeURIComponent(`tuan tuu ${token}`)}`)).total).toBe(0);
+  });
+
+  it('treats % and _ in the search as plain characters', async () => {
+    const token = unique();
+    await create({ name: `Hợp tác xã ${token}` });
+    expect((await list(`q=${token.slice(0, 3)}%25${token.slice(4)}`)).total).toBe(0);
+  });
+
+  it('filters by area on the current map, kind, sector and status; sorts and pages', async () => {
+    const token = unique();
+    const names = ['An', 'Bình', 'Cường', 'Đức', 'Em'];
+    for (const [i, n] of names.entries()) {
+      await create({ name: `Tổ hợp tác ${n} ${token}`, kind: 'THT', sector: i % 2 ? 'trade_services' : 'agriculture', foundedOn: `201${i}-01-01` });
+    }
+    await create({ name: `Hợp tác xã Khác ${token}`, provinceCode: '01', communeCode: '00004' });
+
+    const tht = await list(`q=${token}&area=04&kind=THT&sort=name&pageSize=2&page=2`);
+    expect(tht.total).toBe(5);
+    expect(tht.items.map((o) => o.name.split(' ')[3])).toEqual(['Cường', 'Đức']);
+    expect((await list(`q=${token}&area=01558`)).total).toBe(5);
+    expect((await list(`q=${token}&area=01`)).total).toBe(1);
+    expect((await list(`q=${token}&area=VN`)).total).toBe(6);
+    expect((await list(`q=${token}&sector=trade_services`)).total).toBe(2);
+    const byFounding = await list(`q=${token}&kind=THT&sort=-foundedOn`);
+    expect(byFounding.items[0]!.foundedOn).toBe('2014-01-01');
+    expect((await list(`q=${token}&status=dissolved`)).total).toBe(0);
+  });
+});
+
+describe('OpenAPI and health', () => {
+  it('serves the OpenAPI document with the organisation routes, and health', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/organizations', '/api/v1/organizations/{id}']));
+    expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,89 @@
+// Where an organisation stands on both maps. The map it was recorded on is kept as entered;
+// the other is derived through the 1 July 2025 mapping (admin_unit_successors):
+//  - pre-2025 → current: the province always (every old province went whole into one new one),
+//    the commune when the old commune went into exactly one new commune;
+//  - current → pre-2025: the old commune / district / province when every predecessor of the
+//    new commune (or province) lies in that one old unit.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/pool.ts';
+import type { MapName } from '../../../shared/contracts/enums.ts';
+import { invalidField } from '../../http/errors.ts';
+import { findUnit } from '../admin-units/admin-units.queries.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Executor = Db | Tx;
+
+export interface Placement {
+  recordedMap: MapName;
+  provinceCode: string | null;
+  communeCode: string | null;
+  oldProvinceCode: string | null;
+  oldDistrictCode: string | null;
+  oldCommuneCode: string | null;
+}
+
+/** Checks that each given code exists on its map and sits inside the unit above it. */
+export async function checkPlacement(db: Executor, p: Placement): Promise<void> {
+  if (p.recordedMap === 'current') {
+    await expectUnit(db, 'current', 'provinceCode', p.provinceCode, 'province', null);
+    await expectUnit(db, 'current', 'communeCode', p.communeCode, 'commune', p.provinceCode);
+  } else {
+    await expectUnit(db, 'pre-2025', 'oldProvinceCode', p.oldProvinceCode, 'province', null);
+    await expectUnit(db, 'pre-2025', 'oldDistrictCode', p.oldDistrictCode, 'district', p.oldProvinceCode);
+    await expectUnit(db, 'pre-2025', 'oldCommuneCode', p.oldCommuneCode, 'commune', p.oldDistrictCode ?? undefined, p.oldProvinceCode);
+  }
+}
+
+async function expectUnit(
+  db: Executor,
+  map: MapName,
+  field: string,
+  code: string | null,
+  level: string,
+  parent: string | null | undefined,
+  province?: string | null,
+) {
+  if (!code) return;
+  const unit = await findUnit(db, map, code);
+  const mapVi = map === 'current' ? 'bản đồ hiện hành' : 'bản đồ trước 01/7/2025';
+  if (!unit || unit.level !== level) {
+    throw invalidField(field, `Mã ${code} không có trên ${mapVi}`, `Code ${code} does not exist on the ${map} map`);
+  }
+  if ((parent && unit.parentCode !== parent) || (province && unit.provinceCode !== province)) {
+    throw invalidField(field, `${unit.fullName} không thuộc đơn vị ${parent ?? province}`, `${unit.fullName} is not inside ${parent ?? province}`);
+  }
+}
+
+/** Fills the derived side of the placement for the given organisations (or all, when omitted). */
+export async function derivePlacement(db: Executor, ids?: number[]): Promise<void> {
+  const only = ids ? sql`and o.id = any(${`{${ids.join(',')}}`}::int[])` : sql``;
+  // pre-2025 recorded → current
+  await db.execute(sql`
+    update organizations o set
+      province_code = coalesce(
+        (select s.new_code from admin_unit_successors s where s.old_code = o.old_province_code and s.level = 'province' limit 1),
+        o.province_code),
+      commune_code = (
+        select min(s.new_code) from admin_unit_successors s
+        where s.old_code = o.old_commune_code and s.level = 'commune'
+        having count(*) = 1)
+    where o.recorded_map = 'pre-2025' ${only}`);
+  // current recorded → pre-2025
+  await db.execute(sql`
+    update organizations o set
+      old_commune_code = d.commune, old_district_code = d.district, old_province_code = d.province
+    from (
+      select o.id,
+        case when count(distinct u.code) = 1 then min(u.code) end as commune,
+        case when count(distinct u.parent_code) = 1 and min(u.level) = 'commune' then min(u.parent_code) end as district,
+        case when count(distinct u.province_code) = 1 then min(u.province_code) end as province
+      from organizations o
+      left join admin_unit_successors s
+        on (s.new_code = o.commune_code and s.level = 'commune')
+        or (o.commune_code is null and s.new_code = o.province_code and s.level = 'province')
+      left join admin_units u on u.map = 'pre-2025' and u.code = s.old_code
+      where o.recorded_map = 'current' ${only}
+      group by o.id
+    ) d
+    where o.id = d.id`);
+}
