@@ -1,0 +1,54 @@
+import { Button, Center, Code, EmptyState, Loader, Stack } from '@mantine/core';
+import { Link, useRouteError } from 'react-router';
+import { IconAlert, IconMap } from '../components/icons.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center py={80} aria-label={t.app.loading}>
+      <Loader type="dots" />
+    </Center>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <EmptyState
+      mt={60}
+      icon={<IconMap size={28} />}
+      variant="light"
+      title={t.app.notFound}
+      description={t.app.notFoundHint}
+    >
+      <EmptyState.Actions>
+        <Button component={Link} to="/organizations">
+          {t.app.backHome}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}
+
+/** Last resort for a page that crashed or whose code failed to load. */
+export function RouteError() {
+  const { t } = useI18n();
+  const error = useRouteError();
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <Center mih="100vh" p="md">
+      <Stack align="center" maw={520}>
+        <EmptyState
+          icon={<IconAlert size={28} />}
+          variant="light"
+          color="red"
+          title={t.app.crashed}
+          description={message}
+        />
+        <Code>{window.location.pathname}</Code>
+        <Button onClick={() => window.location.reload()}>{t.app.retry}</Button>
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,44 @@
+import { lazy } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router';
+import { NotFound, RouteError } from './fallbacks.tsx';
+import { Layout } from './layout.tsx';
+
+const OrganizationListPage = lazy(() =>
+  import('../features/organizations/components/organization-list-page.tsx').then((m) => ({
+    default: m.OrganizationListPage,
+  })),
+);
+const OrganizationDetailPage = lazy(() =>
+  import('../features/organizations/components/organization-detail-page.tsx').then((m) => ({
+    default: m.OrganizationDetailPage,
+  })),
+);
+const OrganizationCreatePage = lazy(() =>
+  import('../features/organizations/components/organization-create-page.tsx').then((m) => ({
+    default: m.OrganizationCreatePage,
+  })),
+);
+const OrganizationEditPage = lazy(() =>
+  import('../features/organizations/components/organization-edit-page.tsx').then((m) => ({
+    default: m.OrganizationEditPage,
+  })),
+);
+const AdminUnitsPage = lazy(() =>
+  import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/organizations" replace /> },
+      { path: 'organizations', element: <OrganizationListPage /> },
+      { path: 'organizations/new', element: <OrganizationCreatePage /> },
+      { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+      { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
+      { path: 'admin-units', element: <AdminUnitsPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,75 @@
+import type { SVGProps } from 'react';
+
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+/** Stroke icons drawn on a 24×24 grid (paths in the style of Tabler Icons, MIT). */
+function icon(paths: string[]) {
+  return function Icon({ size = 18, ...props }: IconProps) {
+    return (
+      <svg
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        {...props}
+      >
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+    );
+  };
+}
+
+export const IconSearch = icon(['M10 10m-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0', 'M21 21l-6 -6']);
+export const IconPlus = icon(['M12 5l0 14', 'M5 12l14 0']);
+export const IconPencil = icon(['M4 20h4l10.5 -10.5a2.828 2.828 0 1 0 -4 -4l-10.5 10.5v4', 'M13.5 6.5l4 4']);
+export const IconBuilding = icon([
+  'M3 21l18 0',
+  'M5 21v-14l8 -4v18',
+  'M19 21v-10l-6 -4',
+  'M9 9l0 .01',
+  'M9 12l0 .01',
+  'M9 15l0 .01',
+  'M9 18l0 .01',
+]);
+export const IconMap = icon(['M3 7l6 -3l6 3l6 -3v13l-6 3l-6 -3l-6 3v-13', 'M9 4v13', 'M15 7v13']);
+export const IconBook = icon([
+  'M3 19a9 9 0 0 1 9 0a9 9 0 0 1 9 0',
+  'M3 6a9 9 0 0 1 9 0a9 9 0 0 1 9 0',
+  'M3 6l0 13',
+  'M12 6l0 13',
+  'M21 6l0 13',
+]);
+export const IconExternal = icon([
+  'M12 6h-6a2 2 0 0 0 -2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-6',
+  'M11 13l9 -9',
+  'M15 4h5v5',
+]);
+export const IconAlert = icon([
+  'M12 9v4',
+  'M10.363 3.591l-8.106 13.534a1.914 1.914 0 0 0 1.636 2.871h16.214a1.914 1.914 0 0 0 1.636 -2.87l-8.106 -13.536a1.914 1.914 0 0 0 -3.274 0z',
+  'M12 16h.01',
+]);
+export const IconCheck = icon(['M5 12l5 5l10 -10']);
+export const IconChevronRight = icon(['M9 6l6 6l-6 6']);
+export const IconArrowLeft = icon(['M5 12l14 0', 'M5 12l6 6', 'M5 12l6 -6']);
+export const IconSortAsc = icon(['M6 15l6 -6l6 6']);
+export const IconSortDesc = icon(['M6 9l6 6l6 -6']);
+export const IconSelector = icon(['M8 9l4 -4l4 4', 'M16 15l-4 4l-4 -4']);
+export const IconFilterOff = icon([
+  'M8 4h12v2.172a2 2 0 0 1 -.586 1.414l-3.914 3.914m-.5 3.5v4l-6 2v-8.5l-4.48 -4.928a2 2 0 0 1 -.52 -1.345v-2.227',
+  'M3 3l18 18',
+]);
+export const IconLeaf = icon([
+  'M5 21c.5 -4.5 2.5 -8 7 -10',
+  'M9 18c6.218 0 10.5 -3.288 11 -12v-2h-4.014c-9 0 -11.986 4 -12 9c0 1 0 3 2 5h3z',
+]);
+export const IconFilter = icon([
+  'M4 4h16v2.172a2 2 0 0 1 -.586 1.414l-4.414 4.414v7l-6 2v-8.5l-4.48 -4.928a2 2 0 0 1 -.52 -1.345v-2.227z',
+]);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS, hasFilters, parseRegistryParams, registryQuery, registrySearch } from './registry-params.ts';
+
+const parse = (text: string) => parseRegistryParams(new URLSearchParams(text));
+
+describe('registry params', () => {
+  it('reads defaults from an empty address', () => {
+    expect(parse('')).toEqual(DEFAULT_PARAMS);
+    expect(registrySearch(DEFAULT_PARAMS).toString()).toBe('');
+  });
+
+  it('round-trips every filter through the address bar', () => {
+    const text =
+      'q=ha+lang&map=pre-2025&province=04&district=048&commune=01234&kind=HTX&sector=construction&status=active&sort=-foundedOn&page=3&pageSize=50';
+    const params = parse(text);
+    expect(params).toMatchObject({
+      map: 'pre-2025',
+      district: '048',
+      kind: 'HTX',
+      sort: '-foundedOn',
+      page: 3,
+      pageSize: 50,
+    });
+    expect(parse(registrySearch(params).toString())).toEqual(params);
+  });
+
+  it('ignores values it does not know', () => {
+    expect(parse('kind=XYZ&sort=-password&page=-2&pageSize=7&province=abc&map=mars')).toEqual(DEFAULT_PARAMS);
+  });
+
+  it('sends the narrowest chosen area to the API', () => {
+    expect(registryQuery(parse('province=04&district=048')).area).toBe('048');
+    expect(registryQuery(parse('province=04&district=048&commune=01234')).area).toBe('01234');
+    expect(registryQuery(parse('q=+')).q).toBeUndefined();
+    expect(registryQuery(DEFAULT_PARAMS).area).toBeUndefined();
+  });
+
+  it('knows when something is filtered', () => {
+    expect(hasFilters(DEFAULT_PARAMS)).toBe(false);
+    expect(hasFilters(parse('sector=transport'))).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiFetch, queryString } from './api.ts';
+
+function respond(status: number, body: unknown, type = 'application/problem+json') {
+  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } }));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('apiFetch', () => {
+  it('resolves with the JSON body', async () => {
+    respond(200, { items: [], total: 0 }, 'application/json');
+    await expect(apiFetch('/api/v1/x')).resolves.toEqual({ items: [], total: 0 });
+  });
+
+  it('turns problem+json into an ApiError with field errors and the current record', async () => {
+    respond(409, {
+      type: 'about:blank',
+      status: 409,
+      code: 'conflict',
+      title: 'Xung đột',
+      titleEn: 'Conflict',
+      errors: [{ field: 'name', message: 'Tên quá ngắn', messageEn: 'Name is too short' }],
+      current: { id: 1, version: 3 },
+    });
+    const error = await apiFetch('/api/v1/x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(409);
+    expect(apiError.code).toBe('conflict');
+    expect(apiError.errors[0]?.field).toBe('name');
+    expect(apiError.current).toEqual({ id: 1, version: 3 });
+    expect(apiError.text('en').title).toBe('Conflict');
+    expect(apiError.text('vi').title).toBe('Xung đột');
+  });
+
+  it('explains a non-JSON failure in both languages', async () => {
+    vi.stubGlobal('fetch', async () => new Response('Bad gateway', { status: 502 }));
+    const error = (await apiFetch('/api/v1/x').catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('internal');
+    expect(error.text('vi').title).toContain('502');
+  });
+
+  it('reports a network failure', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await apiFetch('/api/v1/x').catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('network');
+    expect(error.status).toBe(0);
+  });
+});
+
+describe('queryString', () => {
+  it('keeps only the values that are set', () => {
+    expect(queryString({ q: 'hà', page: 2, kind: undefined, area: null, sort: '' })).toBe('?q=h%C3%A0&page=2');
+    expect(queryString({})).toBe('');
+  });
+});

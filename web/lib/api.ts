@@ -1,0 +1,105 @@
+import type { Problem } from '../../shared/contracts/problem.ts';
+import { dictionaries } from '../i18n/dictionary.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+export type ApiErrorCode = Problem['code'] | 'network';
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/** A failed API call, parsed from the server's problem+json body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly detail: string | undefined;
+  readonly detailEn: string | undefined;
+  readonly errors: FieldError[];
+  /** On 409 conflict: the record as it is now. */
+  readonly current: Record<string, unknown> | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(problem: Omit<Problem, 'type' | 'code'> & { code: ApiErrorCode }) {
+    super(problem.titleEn);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.titleEn = problem.titleEn;
+    this.detail = problem.detail;
+    this.detailEn = problem.detailEn;
+    this.errors = problem.errors ?? [];
+    this.current = problem.current;
+    this.requestId = problem.requestId;
+  }
+
+  /** The title and detail in the reader's language. */
+  text(lang: Lang): { title: string; detail: string | undefined } {
+    return lang === 'vi' ? { title: this.title, detail: this.detail } : { title: this.titleEn, detail: this.detailEn };
+  }
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'code' in body && 'title' in body && 'status' in body;
+}
+
+function unexpected(status: number): ApiError {
+  return new ApiError({
+    status,
+    code: status === 404 ? 'not_found' : 'internal',
+    title: dictionaries.vi.errors.server(status),
+    titleEn: dictionaries.en.errors.server(status),
+  });
+}
+
+function networkError(): ApiError {
+  const { vi, en } = dictionaries;
+  return new ApiError({
+    status: 0,
+    code: 'network',
+    title: vi.errors.network,
+    titleEn: en.errors.network,
+    detail: vi.errors.networkDetail,
+    detailEn: en.errors.networkDetail,
+  });
+}
+
+type QueryValue = string | number | null | undefined;
+
+/** "?a=1&b=x" from the values that are set; "" when none is. */
+export function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** fetch for the JSON API: resolves with the parsed body, rejects with an ApiError. */
+export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw networkError();
+  }
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const data: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
+  if (!response.ok) throw isProblem(data) ? new ApiError(data) : unexpected(response.status);
+  return data as T;
+}
