@@ -59,7 +59,11 @@ type UnitRef = { code: string; fullName: string; coverage: 'full' | 'partial' };
 /** What a pre-2025 unit became on the current map. */
 export async function successorsOf(db: Executor, oldCode: string): Promise<UnitRef[]> {
   const rows = await db
-    .select({ code: adminUnitSuccessors.newCode, fullName: adminUnits.fullName, coverage: adminUnitSuccessors.coverage })
+    .select({
+      code: adminUnitSuccessors.newCode,
+      fullName: adminUnits.fullName,
+      coverage: adminUnitSuccessors.coverage,
+    })
     .from(adminUnitSuccessors)
     .innerJoin(adminUnits, and(eq(adminUnits.map, 'current'), eq(adminUnits.code, adminUnitSuccessors.newCode)))
     .where(eq(adminUnitSuccessors.oldCode, oldCode))
@@ -70,10 +74,19 @@ export async function successorsOf(db: Executor, oldCode: string): Promise<UnitR
 /** The pre-2025 units a current unit came from. */
 export async function predecessorsOf(db: Executor, newCode: string): Promise<UnitRef[]> {
   const rows = await db
-    .select({ code: adminUnitSuccessors.oldCode, fullName: adminUnits.fullName, coverage: adminUnitSuccessors.coverage })
+    .select({
+      code: adminUnitSuccessors.oldCode,
+      fullName: adminUnits.fullName,
+      coverage: adminUnitSuccessors.coverage,
+    })
     .from(adminUnitSuccessors)
     .innerJoin(adminUnits, and(eq(adminUnits.map, 'pre-2025'), eq(adminUnits.code, adminUnitSuccessors.oldCode)))
-    .where(and(eq(adminUnitSuccessors.newCode, newCode), eq(adminUnitSuccessors.level, newCode.length === 2 ? 'province' : 'commune')))
+    .where(
+      and(
+        eq(adminUnitSuccessors.newCode, newCode),
+        eq(adminUnitSuccessors.level, newCode.length === 2 ? 'province' : 'commune'),
+      ),
+    )
     .orderBy(asc(adminUnitSuccessors.oldCode));
   return rows as UnitRef[];
 }

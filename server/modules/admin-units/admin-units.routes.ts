@@ -39,9 +39,12 @@ export const adminUnitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     async (req) => {
       const { map, code } = req.params;
       const unit = await findUnit(db, map, code);
-      if (!unit) throw notFound(`Không có đơn vị ${code} trên bản đồ ${map}`, `No unit ${code} on the ${map} map`);
+      if (!unit) {
+        const mapVi = map === 'current' ? 'hiện hành' : 'trước 01/7/2025';
+        throw notFound(`Không có đơn vị ${code} trên bản đồ ${mapVi}`, `No unit ${code} on the ${map} map`);
+      }
       const ancestors = [];
-      for (let parent = unit.parentCode; parent; ) {
+      for (let parent = unit.parentCode; parent;) {
         const p = await findUnit(db, map, parent);
         if (!p) break;
         ancestors.unshift(p);

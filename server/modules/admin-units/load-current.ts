@@ -11,7 +11,7 @@ type Source = { name: string; data: Record<string, string>[] }[];
  * in force since 1 July 2025. Two of its commune codes differ from Decision 19/2025/QĐ-TTg's
  * list (they come from the draft mapping); we correct them here (docs/decisions/0005).
  */
-const CODE_CORRECTIONS: Record<string, string> = { '06970': '06978', '23737': '23938' };
+export const CODE_CORRECTIONS: Record<string, string> = { '06970': '06978', '23737': '23938' };
 
 const COMMUNE_TYPES = ['Xã', 'Phường', 'Đặc khu'] as const;
 
@@ -57,12 +57,18 @@ function stripPrefix(fullName: string, type: string): string {
 
 /** Loads the shipped current list on a database that has none yet. Returns the rows added. */
 export async function ensureCurrentUnits(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(adminUnits).where(sql`map = 'current'`);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(adminUnits)
+    .where(sql`map = 'current'`);
   if ((row?.n ?? 0) > 0) return 0;
   const rows = currentUnitsFromPackage();
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000) {
-      await tx.insert(adminUnits).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+      await tx
+        .insert(adminUnits)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing();
     }
   });
   return rows.length;

@@ -59,7 +59,11 @@ export interface ListFilter {
 /** The column that holds an area's code, by map and level. */
 function areaColumn(area: NonNullable<ListFilter['area']>) {
   if (area.map === 'current') return area.level === 'province' ? o.provinceCode : o.communeCode;
-  return area.level === 'province' ? o.oldProvinceCode : area.level === 'district' ? o.oldDistrictCode : o.oldCommuneCode;
+  return area.level === 'province'
+    ? o.oldProvinceCode
+    : area.level === 'district'
+      ? o.oldDistrictCode
+      : o.oldCommuneCode;
 }
 
 function whereOf(f: ListFilter): SQL | undefined {
@@ -75,7 +79,9 @@ function whereOf(f: ListFilter): SQL | undefined {
   if (f.grade) {
     const period = f.period ? sql`${f.period}` : sql`(select max(period) from organization_reports)`;
     const graded = f.grade === 'unrated' ? sql`coalesce(r.grade, 'unrated') = 'unrated'` : sql`r.grade = ${f.grade}`;
-    where.push(sql`exists (select 1 from organization_reports r where r.organization_id = ${o.id} and r.period = ${period} and ${graded})`);
+    where.push(
+      sql`exists (select 1 from organization_reports r where r.organization_id = ${o.id} and r.period = ${period} and ${graded})`,
+    );
   }
   return where.length ? and(...where) : undefined;
 }
@@ -101,7 +107,10 @@ export async function listOrganizations(
     .orderBy(...ORDER[f.sort])
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(o).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(o)
+    .where(where);
   return { items: items as Organization[], total: count?.n ?? 0 };
 }
 

@@ -124,7 +124,11 @@ function mergePlacement(before: PlacementInput & { recordedMap: string }, change
   const map = toCurrent ? 'current' : toOld ? 'pre-2025' : before.recordedMap;
   return map === 'current'
     ? { provinceCode: pick('provinceCode'), communeCode: pick('communeCode') }
-    : { oldProvinceCode: pick('oldProvinceCode'), oldDistrictCode: pick('oldDistrictCode'), oldCommuneCode: pick('oldCommuneCode') };
+    : {
+        oldProvinceCode: pick('oldProvinceCode'),
+        oldDistrictCode: pick('oldDistrictCode'),
+        oldCommuneCode: pick('oldCommuneCode'),
+      };
 }
 
 /**
@@ -134,7 +138,14 @@ function mergePlacement(before: PlacementInput & { recordedMap: string }, change
 async function placementOf(tx: Executor, input: PlacementInput): Promise<Placement & { provinceCode: string }> {
   const current = input.provinceCode != null;
   const p: Placement = current
-    ? { recordedMap: 'current', provinceCode: input.provinceCode!, communeCode: input.communeCode ?? null, oldProvinceCode: null, oldDistrictCode: null, oldCommuneCode: null }
+    ? {
+        recordedMap: 'current',
+        provinceCode: input.provinceCode!,
+        communeCode: input.communeCode ?? null,
+        oldProvinceCode: null,
+        oldDistrictCode: null,
+        oldCommuneCode: null,
+      }
     : {
         recordedMap: 'pre-2025',
         provinceCode: null,

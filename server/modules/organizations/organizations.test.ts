@@ -99,7 +99,12 @@ describe('bad input', () => {
 describe('create, read, update', () => {
   it('creates with a status event and reads it back with names of its units', async () => {
     const created = await create({ status: 'active', statusSince: '2016-01-05' });
-    expect(created).toMatchObject({ version: 1, provinceName: 'Tỉnh Cao Bằng', communeName: 'Xã Hạ Lang', recordedMap: 'current' });
+    expect(created).toMatchObject({
+      version: 1,
+      provinceName: 'Tỉnh Cao Bằng',
+      communeName: 'Xã Hạ Lang',
+      recordedMap: 'current',
+    });
     const res = await app.inject({ url: `/api/v1/organizations/${created.id}` });
     const detail = res.json<OrganizationDetail>();
     expect(detail.statusHistory).toEqual([expect.objectContaining({ status: 'active', effectiveOn: '2016-01-05' })]);
@@ -114,16 +119,29 @@ describe('create, read, update', () => {
       payload: { version: 1, name: 'Hợp tác xã Đổi Tên', status: 'dissolved', statusSince: '2024-06-30' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ version: 2, name: 'Hợp tác xã Đổi Tên', status: 'dissolved', statusSince: '2024-06-30' });
+    expect(res.json()).toMatchObject({
+      version: 2,
+      name: 'Hợp tác xã Đổi Tên',
+      status: 'dissolved',
+      statusSince: '2024-06-30',
+    });
     const detail = (await app.inject({ url: `/api/v1/organizations/${org.id}` })).json<OrganizationDetail>();
     expect(detail.statusHistory.map((e) => e.status)).toEqual(['dissolved', 'active']);
   });
 
   it('answers 409 with the current record on a stale version, and changes nothing', async () => {
     const org = await create();
-    const first = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, phone: '0206 3812 345' } });
+    const first = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 1, phone: '0206 3812 345' },
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, name: 'Tên cũ ghi đè' } });
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 1, name: 'Tên cũ ghi đè' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'conflict', current: { version: 2, phone: '0206 3812 345' } });
     const now = (await app.inject({ url: `/api/v1/organizations/${org.id}` })).json<OrganizationDetail>();
@@ -133,10 +151,18 @@ describe('create, read, update', () => {
 
   it('moves an organisation to another commune and checks the new place', async () => {
     const org = await create();
-    const ok = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 1, provinceCode: '01', communeCode: '00004' } });
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 1, provinceCode: '01', communeCode: '00004' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ provinceCode: '01', communeCode: '00004', communeName: 'Phường Ba Đình' });
-    const bad = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload: { version: 2, communeCode: '01558' } });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 2, communeCode: '01558' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -147,7 +173,10 @@ describe('list, filter, search, sort, page', () => {
     const org = await create({ name: `Hợp tác xã Tuấn Tú ${token}` });
     for (const q of [`tuan tu ${token}`, `TUẤN ${token}`, `${token} tu`, org.registrationNo.toLowerCase()]) {
       const found = await list(`q=${encodeURIComponent(q)}`);
-      expect(found.items.map((o) => o.id), q).toEqual([org.id]);
+      expect(
+        found.items.map((o) => o.id),
+        q,
+      ).toEqual([org.id]);
     }
     expect((await list(`q=${encodeURIComponent(`tuan tuu ${token}`)}`)).total).toBe(0);
   });
@@ -162,7 +191,12 @@ describe('list, filter, search, sort, page', () => {
     const token = unique();
     const names = ['An', 'Bình', 'Cường', 'Đức', 'Em'];
     for (const [i, n] of names.entries()) {
-      await create({ name: `Tổ hợp tác ${n} ${token}`, kind: 'THT', sector: i % 2 ? 'trade_services' : 'agriculture', foundedOn: `201${i}-01-01` });
+      await create({
+        name: `Tổ hợp tác ${n} ${token}`,
+        kind: 'THT',
+        sector: i % 2 ? 'trade_services' : 'agriculture',
+        foundedOn: `201${i}-01-01`,
+      });
     }
     await create({ name: `Hợp tác xã Khác ${token}`, provinceCode: '01', communeCode: '00004' });
 
@@ -182,7 +216,9 @@ describe('list, filter, search, sort, page', () => {
 describe('OpenAPI and health', () => {
   it('serves the OpenAPI document with the organisation routes, and health', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/organizations', '/api/v1/organizations/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/organizations', '/api/v1/organizations/{id}']),
+    );
     expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
   });
 });

@@ -30,7 +30,15 @@ export async function checkPlacement(db: Executor, p: Placement): Promise<void> 
   } else {
     await expectUnit(db, 'pre-2025', 'oldProvinceCode', p.oldProvinceCode, 'province', null);
     await expectUnit(db, 'pre-2025', 'oldDistrictCode', p.oldDistrictCode, 'district', p.oldProvinceCode);
-    await expectUnit(db, 'pre-2025', 'oldCommuneCode', p.oldCommuneCode, 'commune', p.oldDistrictCode ?? undefined, p.oldProvinceCode);
+    await expectUnit(
+      db,
+      'pre-2025',
+      'oldCommuneCode',
+      p.oldCommuneCode,
+      'commune',
+      p.oldDistrictCode ?? undefined,
+      p.oldProvinceCode,
+    );
   }
 }
 
@@ -50,7 +58,11 @@ async function expectUnit(
     throw invalidField(field, `Mã ${code} không có trên ${mapVi}`, `Code ${code} does not exist on the ${map} map`);
   }
   if ((parent && unit.parentCode !== parent) || (province && unit.provinceCode !== province)) {
-    throw invalidField(field, `${unit.fullName} không thuộc đơn vị ${parent ?? province}`, `${unit.fullName} is not inside ${parent ?? province}`);
+    throw invalidField(
+      field,
+      `${unit.fullName} không thuộc đơn vị ${parent ?? province}`,
+      `${unit.fullName} is not inside ${parent ?? province}`,
+    );
   }
 }
 
@@ -74,7 +86,7 @@ export async function derivePlacement(db: Executor, ids?: number[]): Promise<voi
       old_commune_code = d.commune, old_district_code = d.district, old_province_code = d.province
     from (
       select o.id,
-        case when count(distinct u.code) = 1 then min(u.code) end as commune,
+        case when count(distinct u.code) = 1 and min(u.level) = 'commune' then min(u.code) end as commune,
         case when count(distinct u.parent_code) = 1 and min(u.level) = 'commune' then min(u.parent_code) end as district,
         case when count(distinct u.province_code) = 1 then min(u.province_code) end as province
       from organizations o
