@@ -1,0 +1,94 @@
+// The main journey of issue 2 in a real browser: search without diacritics, open a
+// cooperative, edit it, see the change; then a stale edit shows what the other person changed.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer } from './server.ts';
+
+const shots = new URL('../test-results/', import.meta.url).pathname;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function api(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('registry in the browser', () => {
+  it('shows the demo registry in Vietnamese', async () => {
+    await page.goto(`${server.url}/organizations`);
+    await expect.poll(() => page.getByTestId('org-row').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    expect(await page.getByTestId('total-count').innerText()).toMatch(/\d+ tổ chức/);
+    await page.screenshot({ path: `${shots}registry.png`, fullPage: true });
+  });
+
+  it('searches without diacritics, opens the cooperative, edits it and sees the change', async () => {
+    const created = await api('/api/v1/organizations', {
+      method: 'POST',
+      body: JSON.stringify({
+        registrationNo: '0412000777',
+        name: 'Hợp tác xã Tuấn Tú Quảng Hòa',
+        kind: 'HTX',
+        sector: 'agriculture',
+        provinceCode: '04',
+        communeCode: '01558',
+        foundedOn: '2012-11-16',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    await page.goto(`${server.url}/organizations`);
+    await page.getByTestId('search-input').fill('tuan tu quang hoa');
+    await expect.poll(() => page.getByTestId('org-row').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('org-row').getByText('Hợp tác xã Tuấn Tú Quảng Hòa').click();
+    await expect.poll(() => page.getByTestId('org-name').innerText()).toBe('Hợp tác xã Tuấn Tú Quảng Hòa');
+    await page.screenshot({ path: `${shots}detail.png`, fullPage: true });
+
+    await page.getByTestId('edit-button').click();
+    const name = page.getByTestId('field-name');
+    await name.fill('Hợp tác xã Tuấn Tú Hạ Lang');
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('org-name').innerText()).toBe('Hợp tác xã Tuấn Tú Hạ Lang');
+    expect(page.url()).toMatch(new RegExp(`/organizations/${created.body.id}$`));
+    const stored = await api(`/api/v1/organizations/${created.body.id}`);
+    expect(stored.body).toMatchObject({ name: 'Hợp tác xã Tuấn Tú Hạ Lang', version: 2 });
+  });
+
+  it('on a stale edit shows what someone else changed and overwrites nothing', async () => {
+    const { body: org } = await api('/api/v1/organizations?q=tuan%20tu%20ha%20lang');
+    const id = org.items[0].id;
+    await page.goto(`${server.url}/organizations/${id}/edit`);
+    await page.getByTestId('field-phone').fill('0206 3888 999');
+
+    // someone else saves first
+    const other = await api(`/api/v1/organizations/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: 2, phone: '0206 3111 222' }),
+    });
+    expect(other.status).toBe(200);
+
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('conflict-alert').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="conflict-field"][data-field="phone"]').count()).toBe(1);
+    await page.screenshot({ path: `${shots}conflict.png`, fullPage: true });
+    expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe('0206 3111 222');
+  });
+
+  it('browses administrative units', async () => {
+    await page.goto(`${server.url}/admin-units`);
+    await expect.poll(() => page.getByTestId('unit-row').count(), { timeout: 10_000 }).toBe(34);
+    await page.screenshot({ path: `${shots}admin-units.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,56 @@
+// The `hoptac` command as users run it: a real process on its own embedded data directory.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = new URL('../../bin/hoptac.js', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'hoptac-cli-'));
+const env = { ...process.env, DATABASE_URL: '', HOPTAC_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const run = (args: string[], extraEnv: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+
+describe('hoptac CLI', () => {
+  it('stops with exit code 1 and names a bad environment variable', () => {
+    const res = run(['migrate'], { PORT: 'not-a-port' });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('PORT');
+  });
+
+  it('exits 1 on an unknown command and an unknown data set', () => {
+    expect(run(['frobnicate']).status).toBe(1);
+    const seed = run(['seed', 'nonsense']);
+    expect(seed.status).toBe(1);
+    expect(seed.stderr).toContain('Unknown data set');
+  });
+
+  it('serves, prints the URL and the first administrator once, and lets a second process work through it', async () => {
+    const server = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', HOPTAC_ADMIN_PASSWORD: 'mat-khau-thu' },
+    });
+    try {
+      let out = '';
+      server.stdout.on('data', (d) => (out += d));
+      await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/mật khẩu \/ password: mat-khau-thu/);
+      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
+      expect(url).toBeDefined();
+      const health = await fetch(`${url}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      // The CLI while the server owns the data directory: through its socket, no corruption.
+      const migrate = run(['migrate']);
+      expect(migrate.stderr).toBe('');
+      expect(migrate.status).toBe(0);
+      expect((await fetch(`${url}/api/v1/admin-units`)).status).toBe(200);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+    // After a clean stop the lock is released and the directory opens again; no new admin printed.
+    const again = run(['migrate']);
+    expect(again.status).toBe(0);
+  });
+});
