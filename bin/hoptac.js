@@ -14,7 +14,9 @@ if (major > 23 || (major === 23 && minor >= 6)) {
 } else {
   const pinned = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(pinned)) {
-    console.error('hoptac cần Node >= 23.6; hãy chạy "npm install" trước / hoptac needs Node >= 23.6: run "npm install" first');
+    console.error(
+      'hoptac cần Node >= 23.6; hãy chạy "npm install" trước / hoptac needs Node >= 23.6: run "npm install" first',
+    );
     process.exit(1);
   }
   const child = spawn(pinned, [main, ...process.argv.slice(2)], { stdio: 'inherit' });

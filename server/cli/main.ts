@@ -39,7 +39,11 @@ program
   .description('nạp bộ dữ liệu mẫu (chạy lại không nhân đôi) / load the demo data set (idempotent)')
   .action((set: string) =>
     withDatabase(async ({ db }) => {
-      if (set !== 'demo') throw new AppError('validation_failed', { vi: `Không có bộ dữ liệu "${set}"`, en: `Unknown data set "${set}"` });
+      if (set !== 'demo')
+        throw new AppError('validation_failed', {
+          vi: `Không có bộ dữ liệu "${set}"`,
+          en: `Unknown data set "${set}"`,
+        });
       const { seedDemo } = await import('../modules/demo/seed-demo.ts');
       const result = await seedDemo(db);
       console.log(`Dữ liệu mẫu / Demo data: ${result.organizations} tổ chức / organizations`);

@@ -7,7 +7,10 @@ import { openDatabase } from './database.ts';
 export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
   const database = await openDatabase(config);
   const { db, engine } = database;
-  const admin = await ensureFirstAdmin(db, { email: config.HOPTAC_ADMIN_EMAIL, password: config.HOPTAC_ADMIN_PASSWORD });
+  const admin = await ensureFirstAdmin(db, {
+    email: config.HOPTAC_ADMIN_EMAIL,
+    password: config.HOPTAC_ADMIN_PASSWORD,
+  });
   if (opts.demo) {
     const { seedDemo } = await import('../modules/demo/seed-demo.ts');
     const seeded = await seedDemo(db, { onlyIfEmpty: true });

@@ -45,14 +45,10 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  app.get(
-    '/api/health',
-    { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } },
-    async () => {
-      await db.execute('select 1');
-      return { status: 'ok' as const };
-    },
-  );
+  app.get('/api/health', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
+    await db.execute('select 1');
+    return { status: 'ok' as const };
+  });
   await app.register(adminUnitRoutes, { prefix: '/api/v1', db });
   await app.register(organizationRoutes, { prefix: '/api/v1', db });
 
@@ -61,7 +57,10 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
     if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api')) {
       return reply.sendFile('index.html');
     }
-    const e = new AppError('not_found', { vi: `Không có đường dẫn ${req.url}`, en: `No route ${req.method} ${req.url}` });
+    const e = new AppError('not_found', {
+      vi: `Không có đường dẫn ${req.url}`,
+      en: `No route ${req.method} ${req.url}`,
+    });
     return reply.status(404).type('application/problem+json').send(e.toProblem(req.id));
   });
   return app;
@@ -72,10 +71,7 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 function errorHandler(err: FastifyError, req: FastifyRequest, reply: import('fastify').FastifyReply) {
   const problem = toAppError(err, req);
   if (problem.status >= 500) req.log.error(err);
-  return reply
-    .status(problem.status)
-    .type('application/problem+json')
-    .send(problem.toProblem(req.id));
+  return reply.status(problem.status).type('application/problem+json').send(problem.toProblem(req.id));
 }
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -112,7 +108,14 @@ type ValidationFailure = { validation: { instancePath: string; message?: string 
 function zodToAppError(err: ValidationFailure, req: FastifyRequest): AppError {
   const context = (err.validationContext ?? 'body') as 'body' | 'querystring' | 'params' | 'headers';
   const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[context] as z.ZodType | undefined;
-  const data = context === 'body' ? req.body : context === 'querystring' ? req.query : context === 'params' ? req.params : req.headers;
+  const data =
+    context === 'body'
+      ? req.body
+      : context === 'querystring'
+        ? req.query
+        : context === 'params'
+          ? req.params
+          : req.headers;
   const vi = schema?.safeParse(data, { error: z.locales.vi().localeError }).error?.issues ?? [];
   const errors = err.validation.map((issue, i) => {
     const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context;

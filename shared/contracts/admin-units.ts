@@ -28,7 +28,11 @@ export type AdminUnitDetail = z.infer<typeof adminUnitDetailSchema>;
 
 export const adminUnitListQuery = z.object({
   map: mapSchema.default('current'),
-  parent: z.string().regex(/^\d{2,5}$/).optional().describe('children of this unit; provinces when left out'),
+  parent: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional()
+    .describe('children of this unit; provinces when left out'),
   q: z.string().trim().max(100).optional(),
   level: z.enum(LEVELS).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(5000),

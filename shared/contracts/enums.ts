@@ -12,7 +12,15 @@ export const SECTORS = [
   'environment',
   'other',
 ] as const;
-export const STATUSES = ['active', 'suspended', 'dissolving', 'dissolved', 'bankrupt', 'revoked', 'reorganized'] as const;
+export const STATUSES = [
+  'active',
+  'suspended',
+  'dissolving',
+  'dissolved',
+  'bankrupt',
+  'revoked',
+  'reorganized',
+] as const;
 export const GRADES = ['good', 'fair', 'average', 'weak', 'unrated'] as const;
 export const MAPS = ['current', 'pre-2025'] as const;
 export const LEVELS = ['province', 'district', 'commune'] as const;

@@ -4,7 +4,9 @@ import { mapSchema } from './admin-units.ts';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 const code = (digits: number, vi: string, en: string) =>
-  z.string().regex(new RegExp(`^\\d{${digits}}$`), bi(`${vi} phải gồm ${digits} chữ số`, `${en} must be ${digits} digits`));
+  z
+    .string()
+    .regex(new RegExp(`^\\d{${digits}}$`), bi(`${vi} phải gồm ${digits} chữ số`, `${en} must be ${digits} digits`));
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const isoDate = z.iso.date(bi('Ngày không hợp lệ (YYYY-MM-DD)', 'Invalid date (YYYY-MM-DD)'));
 const pastDate = isoDate.refine(
@@ -21,7 +23,13 @@ const writable = {
   registrationNo: z
     .string()
     .trim()
-    .regex(/^[0-9A-Za-z./-]{1,40}$/, bi('Mã số chỉ gồm chữ, số, ".", "/", "-" (tối đa 40)', 'Registration number: letters, digits, ".", "/", "-" (max 40)')),
+    .regex(
+      /^[0-9A-Za-z./-]{1,40}$/,
+      bi(
+        'Mã số chỉ gồm chữ, số, ".", "/", "-" (tối đa 40)',
+        'Registration number: letters, digits, ".", "/", "-" (max 40)',
+      ),
+    ),
   name: z.string().trim().min(2, bi('Tên quá ngắn', 'Name is too short')).max(255),
   kind: z.enum(KINDS),
   sector: z.enum(SECTORS),
@@ -57,7 +65,10 @@ export const organizationCreateSchema = z
   })
   .refine((o) => o.provinceCode || o.oldProvinceCode, {
     path: ['provinceCode'],
-    message: bi('Cần mã tỉnh (bản đồ hiện hành hoặc trước 2025)', 'A province code is required (current or pre-2025 map)'),
+    message: bi(
+      'Cần mã tỉnh (bản đồ hiện hành hoặc trước 2025)',
+      'A province code is required (current or pre-2025 map)',
+    ),
   });
 export type OrganizationCreate = z.input<typeof organizationCreateSchema>;
 
@@ -120,18 +131,36 @@ export const organizationDetailSchema = organizationSchema.extend({
 });
 export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
 
-export const SORTS = ['name', '-name', 'registrationNo', '-registrationNo', 'foundedOn', '-foundedOn', 'updatedAt', '-updatedAt'] as const;
+export const SORTS = [
+  'name',
+  '-name',
+  'registrationNo',
+  '-registrationNo',
+  'foundedOn',
+  '-foundedOn',
+  'updatedAt',
+  '-updatedAt',
+] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const organizationListQuery = z.object({
-  q: z.string().trim().max(100).optional().describe('name or registration number, without regard to case or diacritics'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('name or registration number, without regard to case or diacritics'),
   area: z.union([z.literal('VN'), z.string().regex(/^\d{2,5}$/)]).optional(),
   map: mapSchema.optional().describe('current by default; a 3-digit area implies pre-2025'),
   kind: z.enum(KINDS).optional(),
   sector: z.enum(SECTORS).optional(),
   status: z.enum(STATUSES).optional(),
   grade: z.enum(GRADES).optional(),
-  period: z.string().regex(/^\d{4}(-H[12])?$/).optional().describe('with grade: the period graded'),
+  period: z
+    .string()
+    .regex(/^\d{4}(-H[12])?$/)
+    .optional()
+    .describe('with grade: the period graded'),
   sort: z.enum(SORTS).default('name'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
