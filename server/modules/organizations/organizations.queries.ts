@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool.ts';
 import { adminUnits, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
 import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
 import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
+import { comparePeriods } from '../reports/period.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
@@ -112,6 +113,39 @@ export async function listOrganizations(
     .from(o)
     .where(where);
   return { items: items as Organization[], total: count?.n ?? 0 };
+}
+
+/** One batch of the filtered list with the period's figures, for the Excel export. */
+export async function exportBatch(
+  db: Executor,
+  f: ListFilter & { sort: Sort; offset: number; limit: number; period: string },
+) {
+  const r = organizationReports;
+  return db
+    .select({
+      ...columns,
+      members: r.members,
+      workers: r.workers,
+      charterCapitalVnd: r.charterCapitalVnd,
+      revenueVnd: r.revenueVnd,
+      profitVnd: r.profitVnd,
+      incomePerWorkerMonthVnd: r.incomePerWorkerMonthVnd,
+      grade: r.grade,
+    })
+    .from(o)
+    .leftJoin(province, and(eq(province.map, 'current'), eq(province.code, o.provinceCode)))
+    .leftJoin(commune, and(eq(commune.map, 'current'), eq(commune.code, o.communeCode)))
+    .leftJoin(r, and(eq(r.organizationId, o.id), eq(r.period, f.period)))
+    .where(whereOf(f))
+    .orderBy(...ORDER[f.sort])
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+/** The latest period with any figures, or undefined. */
+export async function latestPeriod(db: Executor): Promise<string | undefined> {
+  const rows = await db.selectDistinct({ period: organizationReports.period }).from(organizationReports);
+  return rows.map((r) => r.period).sort(comparePeriods).at(-1);
 }
 
 export async function findOrganization(db: Executor, id: number): Promise<Organization | undefined> {

@@ -12,6 +12,7 @@ import {
 import { problemSchema } from '../../../shared/contracts/problem.ts';
 import { resolveArea } from '../admin-units/area.ts';
 import { listOrganizations } from './organizations.queries.ts';
+import { exportOrganizations } from './export-organizations.ts';
 import { createOrganization, getOrganization, updateOrganization } from './organizations.service.ts';
 
 const tags = ['organizations'];
@@ -32,6 +33,28 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       const resolved = area ? await resolveArea(db, area, map) : undefined;
       const { items, total } = await listOrganizations(db, { ...rest, area: resolved });
       return { items, total, page: rest.page, pageSize: rest.pageSize };
+    },
+  );
+
+  app.get(
+    '/organizations/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách đã lọc ra Excel (cột như tệp nhập, kèm số liệu của kỳ)',
+        querystring: organizationListQuery.omit({ page: true, pageSize: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const { area, map, ...rest } = req.query;
+      const resolved = area ? await resolveArea(db, area, map) : undefined;
+      const { stream, period } = await exportOrganizations(db, { ...rest, area: resolved });
+      const name = ['to-chuc', resolved?.code ?? 'VN', period].filter(Boolean).join('-');
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(stream);
     },
   );
 

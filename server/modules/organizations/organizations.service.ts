@@ -46,7 +46,7 @@ export async function createOrganization(db: Db, input: CreateInput): Promise<Or
         kind: input.kind,
         sector: input.sector,
         status: input.status,
-        statusSince: input.statusSince ?? null,
+        statusSince: input.statusSince ?? input.foundedOn ?? today(),
         foundedOn: input.foundedOn ?? null,
         ...placement,
         address: input.address ?? null,

@@ -222,3 +222,27 @@ describe('OpenAPI and health', () => {
     expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
   });
 });
+
+describe('export', () => {
+  it('exports the filtered list to Excel with the import headers, Vietnamese labels and the figures', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const token = unique();
+    await create({ name: `Hợp tác xã Xuất ${token}`, sector: 'construction', foundedOn: '2011-09-28' });
+    await create({ name: `Tổ hợp tác Xuất ${token}`, kind: 'THT' });
+    const res = await app.inject({ url: `/api/v1/organizations/export.xlsx?q=${token}&kind=HTX` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1, 9);
+    expect(header).toEqual(['Mã số', 'Tên', 'Loại hình', 'Lĩnh vực', 'Mã tỉnh', 'Mã huyện', 'Mã xã', 'Ngày thành lập']);
+    const row = sheet.getRow(2);
+    expect(row.getCell(2).value).toBe(`Hợp tác xã Xuất ${token}`);
+    expect(row.getCell(4).value).toBe('Xây dựng');
+    expect((row.getCell(8).value as Date).toISOString().slice(0, 10)).toBe('2011-09-28');
+    expect(row.getCell(8).numFmt).toBe('dd/mm/yyyy');
+    expect(row.getCell(9).value).toBe('Đang hoạt động');
+  });
+});
