@@ -13,7 +13,15 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { IconBook, IconBuilding, IconExternal, IconLeaf, IconMap } from '../components/icons.tsx';
+import {
+  IconBook,
+  IconBuilding,
+  IconChart,
+  IconExternal,
+  IconLeaf,
+  IconMap,
+  IconUpload,
+} from '../components/icons.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { PageLoader } from './fallbacks.tsx';
@@ -25,7 +33,9 @@ export function Layout() {
   const { pathname } = useLocation();
 
   const links = [
+    { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart /> },
     { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding /> },
+    { to: '/imports', label: t.nav.imports, icon: <IconUpload /> },
     { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap /> },
   ];
 
@@ -39,7 +49,7 @@ export function Layout() {
         <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.app.menu} />
-            <UnstyledButton component={Link} to="/organizations" onClick={close} className={classes.brand}>
+            <UnstyledButton component={Link} to="/" onClick={close} className={classes.brand}>
               <ThemeIcon
                 size={38}
                 radius="md"

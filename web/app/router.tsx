@@ -23,6 +23,12 @@ const OrganizationEditPage = lazy(() =>
     default: m.OrganizationEditPage,
   })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/components/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/imports/components/import-page.tsx').then((m) => ({ default: m.ImportPage })),
+);
 const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
@@ -32,11 +38,13 @@ export const router = createBrowserRouter([
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/organizations" replace /> },
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'organizations', element: <OrganizationListPage /> },
       { path: 'organizations/new', element: <OrganizationCreatePage /> },
       { path: 'organizations/:id', element: <OrganizationDetailPage /> },
       { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
+      { path: 'imports', element: <ImportPage /> },
       { path: 'admin-units', element: <AdminUnitsPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,12 +1,14 @@
 import { Notification, Portal, Stack } from '@mantine/core';
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { IconCheck } from './icons.tsx';
+import { IconAlert, IconCheck } from './icons.tsx';
 
 interface Toast {
   id: number;
   title: string;
   message?: string;
+  /** success by default */
+  tone?: 'success' | 'error';
 }
 
 type Notify = (toast: Omit<Toast, 'id'>) => void;
@@ -14,7 +16,7 @@ type Notify = (toast: Omit<Toast, 'id'>) => void;
 const NotifyContext = createContext<Notify | null>(null);
 const VISIBLE_MS = 5000;
 
-/** Success toasts in the bottom-right corner (a tiny stand-in for @mantine/notifications). */
+/** Success (or error) toasts in the bottom-right corner (a tiny stand-in for @mantine/notifications). */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -40,8 +42,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
               key={toast.id}
               data-testid="notification"
               title={toast.title}
-              icon={<IconCheck size={18} />}
-              color="teal"
+              icon={toast.tone === 'error' ? <IconAlert size={18} /> : <IconCheck size={18} />}
+              color={toast.tone === 'error' ? 'red' : 'teal'}
               withBorder
               style={{ boxShadow: 'var(--mantine-shadow-lg)' }}
               closeButtonProps={{ 'aria-label': t.app.close }}

@@ -43,6 +43,21 @@ describe('apiFetch', () => {
     expect(error.text('vi').title).toContain('502');
   });
 
+  it('sends a FormData as it is, leaving the multipart content type to the browser', async () => {
+    let seen: RequestInit | undefined;
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      seen = init;
+      return new Response('{"id":"x"}', { status: 202, headers: { 'content-type': 'application/json' } });
+    });
+    const form = new FormData();
+    form.set('map', 'current');
+    await expect(apiFetch('/api/v1/imports/organizations', { method: 'POST', body: form })).resolves.toEqual({
+      id: 'x',
+    });
+    expect(seen?.body).toBe(form);
+    expect(seen?.headers).toEqual({ accept: 'application/json' });
+  });
+
   it('reports a network failure', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');

@@ -77,6 +77,7 @@ export function queryString(params: Record<string, QueryValue>): string {
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** JSON, or a FormData sent as multipart/form-data (file uploads) */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -84,13 +85,15 @@ interface RequestOptions {
 /** fetch for the JSON API: resolves with the parsed body, rejects with an ApiError. */
 export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // the browser writes the multipart content type itself, with its boundary
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: multipart ? body : body === undefined ? undefined : JSON.stringify(body),
       signal,
       credentials: 'same-origin',
     });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, formatDate, formatDateTime, formatMoney, formatMoneyShort, formatNumber, parseDate } from './format.ts';
+import {
+  EMPTY,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMoneyShort,
+  formatNumber,
+  formatPercent,
+  parseDate,
+} from './format.ts';
 
 describe('formatNumber', () => {
   it('groups thousands with dots in Vietnamese', () => {
@@ -83,5 +92,23 @@ describe('parseDate', () => {
     expect(parseDate('30/02/2024')).toBeNull();
     expect(parseDate('2024-03-05')).toBeNull();
     expect(parseDate('')).toBeNull();
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes shares as whole percents, one decimal only when needed', () => {
+    expect(formatPercent(0.2)).toBe('20%');
+    expect(formatPercent(0.5949367088607594)).toBe('59,5%');
+    expect(formatPercent(0.5949367088607594, 'en')).toBe('59.5%');
+    expect(formatPercent(null)).toBe(EMPTY);
+  });
+});
+
+describe('Vietnamese figures come from shared/format/vietnamese.ts', () => {
+  it('rounds both languages alike', () => {
+    expect(formatMoneyShort(6212052)).toBe('6,21 triệu đồng');
+    expect(formatMoneyShort(6212052, 'en')).toBe('6.21 million VND');
+    expect(formatMoneyShort(271735000000, 'en')).toBe('271.735 billion VND');
+    expect(formatNumber(16193.5, 'en', 1)).toBe('16,193.5');
   });
 });

@@ -1,27 +1,24 @@
+import * as vietnamese from '../../shared/format/vietnamese.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 /** What every formatter prints for a missing value. */
 export const EMPTY = '—';
 
-const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: Lang, maxFractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}:${maxFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: maxFractionDigits, useGrouping: 'always' });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 type Maybe<T> = T | null | undefined;
 
-/** 1264 → "1.264" (vi) or "1,264" (en). */
+/**
+ * The Vietnamese text with its separators swapped for English: "1.264,5" → "1,264.5".
+ * Both languages come from the same Vietnamese formatter, so they round alike.
+ */
+function toEnglishDigits(text: string): string {
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
+
+/** 1264 → "1.264" (vi) or "1,264" (en); up to `maxFractionDigits` decimals, no trailing zeros. */
 export function formatNumber(value: Maybe<number>, lang: Lang = 'vi', maxFractionDigits = 0): string {
   if (value == null || !Number.isFinite(value)) return EMPTY;
-  return numberFormat(lang, maxFractionDigits).format(value);
+  const vi = vietnamese.formatNumber(value, maxFractionDigits);
+  return lang === 'vi' ? vi : toEnglishDigits(vi);
 }
 
 /** Whole VND: 7457000000 → "7.457.000.000 ₫". */
@@ -30,19 +27,26 @@ export function formatMoney(vnd: Maybe<number>, lang: Lang = 'vi'): string {
   return `${formatNumber(vnd, lang)} ₫`;
 }
 
-const SHORT_UNITS: Record<Lang, { billion: string; million: string; unit: string }> = {
-  vi: { billion: 'tỷ đồng', million: 'triệu đồng', unit: 'đồng' },
-  en: { billion: 'billion VND', million: 'million VND', unit: 'VND' },
-};
+const ENGLISH_UNITS: [RegExp, string][] = [
+  [/ tỷ đồng$/, ' billion VND'],
+  [/ triệu đồng$/, ' million VND'],
+  [/ đồng$/, ' VND'],
+];
 
-/** Money as officials write it: "2,002 tỷ đồng", "288 triệu đồng", "3,6 tỷ đồng". */
+/** Money as officials write it: "2,002 tỷ đồng", "288 triệu đồng", "3,6 tỷ đồng" (shared/format/vietnamese.ts). */
 export function formatMoneyShort(vnd: Maybe<number>, lang: Lang = 'vi'): string {
-  if (vnd == null) return EMPTY;
-  const units = SHORT_UNITS[lang];
-  const millions = Math.round(Math.abs(vnd) / 1e5) / 10;
-  if (millions >= 1000) return `${formatNumber(vnd / 1e9, lang, 3)} ${units.billion}`;
-  if (Math.abs(vnd) >= 1e6) return `${formatNumber(vnd / 1e6, lang, 1)} ${units.million}`;
-  return `${formatNumber(vnd, lang)} ${units.unit}`;
+  if (vnd == null || !Number.isFinite(vnd)) return EMPTY;
+  const vi = vietnamese.formatMoney(vnd);
+  if (lang === 'vi') return vi;
+  const [unit, english] = ENGLISH_UNITS.find(([pattern]) => pattern.test(vi)) ?? ENGLISH_UNITS[2]!;
+  return toEnglishDigits(vi.replace(unit, '')) + english;
+}
+
+/** A share between 0 and 1: 0.2 → "20%", 0.595 → "59,5%" (vi) / "59.5%" (en). */
+export function formatPercent(share: Maybe<number>, lang: Lang = 'vi'): string {
+  if (share == null || !Number.isFinite(share)) return EMPTY;
+  const vi = vietnamese.formatPercent(share);
+  return lang === 'vi' ? vi : toEnglishDigits(vi);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

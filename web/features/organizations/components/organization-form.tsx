@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Bilingual } from '../../../i18n/lang.ts';
 import type { FieldName, FormValues } from '../utils/form-values.ts';
 import type { FieldErrors } from '../utils/validate-form.ts';
-import { AreaSelects } from './area-selects.tsx';
+import { AreaSelects } from '../../../components/area-selects.tsx';
 
 interface OrganizationFormProps {
   values: FormValues;

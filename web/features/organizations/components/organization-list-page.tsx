@@ -2,13 +2,13 @@ import { Box, Button, EmptyState, Group, Loader, Pagination, Paper, Select, Text
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { IconBuilding, IconPlus } from '../../../components/icons.tsx';
+import { IconBuilding, IconDownload, IconPlus } from '../../../components/icons.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
 import { useRegistryParams } from '../hooks/use-registry-params.ts';
-import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryQuery } from '../utils/registry-params.ts';
+import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryExportUrl, registryQuery } from '../utils/registry-params.ts';
 import { OrganizationCards } from './organization-cards.tsx';
 import { OrganizationTable } from './organization-table.tsx';
 import { RegistryFilters } from './registry-filters.tsx';
@@ -33,14 +33,26 @@ export function OrganizationListPage() {
         title={t.registry.title}
         description={t.registry.description}
         actions={
-          <Button
-            component={Link}
-            to="/organizations/new"
-            leftSection={<IconPlus size={16} />}
-            data-testid="create-button"
-          >
-            {t.registry.create}
-          </Button>
+          <>
+            <Button
+              component="a"
+              href={registryExportUrl(params)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="export-organizations"
+            >
+              {t.registry.export}
+            </Button>
+            <Button
+              component={Link}
+              to="/organizations/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="create-button"
+            >
+              {t.registry.create}
+            </Button>
+          </>
         }
       />
       <RegistryFilters params={params} onChange={update} />

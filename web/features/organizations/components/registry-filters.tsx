@@ -16,7 +16,7 @@ import { SearchBox } from '../../../components/search-box.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Bilingual } from '../../../i18n/lang.ts';
 import { hasFilters, type RegistryParams } from '../utils/registry-params.ts';
-import { AreaSelects } from './area-selects.tsx';
+import { AreaSelects } from '../../../components/area-selects.tsx';
 
 interface RegistryFiltersProps {
   params: RegistryParams;

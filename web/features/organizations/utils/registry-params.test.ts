@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, hasFilters, parseRegistryParams, registryQuery, registrySearch } from './registry-params.ts';
+import {
+  DEFAULT_PARAMS,
+  hasFilters,
+  parseRegistryParams,
+  registryExportUrl,
+  registryQuery,
+  registrySearch,
+} from './registry-params.ts';
 
 const parse = (text: string) => parseRegistryParams(new URLSearchParams(text));
 
@@ -38,5 +45,12 @@ describe('registry params', () => {
   it('knows when something is filtered', () => {
     expect(hasFilters(DEFAULT_PARAMS)).toBe(false);
     expect(hasFilters(parse('sector=transport'))).toBe(true);
+  });
+
+  it('exports the filtered list without its paging', () => {
+    expect(
+      registryExportUrl(parse('q=tuan+tu&map=pre-2025&province=04&district=048&kind=HTX&page=3&pageSize=50')),
+    ).toBe('/api/v1/organizations/export.xlsx?q=tuan+tu&area=048&map=pre-2025&kind=HTX&sort=name');
+    expect(registryExportUrl(DEFAULT_PARAMS)).toBe('/api/v1/organizations/export.xlsx?map=current&sort=name');
   });
 });

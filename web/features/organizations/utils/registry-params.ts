@@ -9,6 +9,7 @@ import {
   type Status,
 } from '../../../../shared/contracts/enums.ts';
 import type { Sort } from '../../../../shared/contracts/organizations.ts';
+import { queryString } from '../../../lib/api.ts';
 import type { ListQuery } from '../api/list-organizations.ts';
 
 export type SortKey = Exclude<Sort, `-${string}`>;
@@ -103,6 +104,12 @@ export function registryQuery(params: RegistryParams): ListQuery {
     page: params.page,
     pageSize: params.pageSize,
   };
+}
+
+/** The Excel workbook of the filtered registry: the list's query without the paging. */
+export function registryExportUrl(params: RegistryParams): string {
+  const { page: _page, pageSize: _pageSize, ...query } = registryQuery(params);
+  return `/api/v1/organizations/export.xlsx${queryString(query)}`;
 }
 
 /** Any filter other than the map and the ordering set? */

@@ -1,9 +1,9 @@
 import { Select } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { MapName } from '../../../../shared/contracts/enums.ts';
-import { foldedFilter } from '../../../components/folded-filter.ts';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import { useAreaUnits } from '../api/list-area-units.ts';
+import type { MapName } from '../../shared/contracts/enums.ts';
+import { foldedFilter } from './folded-filter.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useAreaUnits } from '../lib/area-units.ts';
 
 export interface AreaValue {
   province: string | null;
@@ -23,13 +23,25 @@ interface AreaSelectsProps {
   required?: boolean;
   /** Shown in an empty select whose parent is chosen; "all" by default (filters). */
   placeholder?: string;
+  /** A placeholder for one level only ("whole country" for the province on the dashboard). */
+  placeholders?: Partial<Record<Level, string>>;
 }
 
 /**
  * Cascading selects: province, then (pre-2025 map only) district, then commune.
  * Renders the selects side by side without a wrapper so the parent lays them out.
  */
-export function AreaSelects({ map, value, onChange, names, labels, errors, required, placeholder }: AreaSelectsProps) {
+export function AreaSelects({
+  map,
+  value,
+  onChange,
+  names,
+  labels,
+  errors,
+  required,
+  placeholder,
+  placeholders,
+}: AreaSelectsProps) {
   const { t } = useI18n();
   const hasDistricts = map === 'pre-2025';
   const communeParent = hasDistricts ? value.district : value.province;
@@ -52,7 +64,7 @@ export function AreaSelects({ map, value, onChange, names, labels, errors, requi
       name={names[level]}
       data-testid={names[level]}
       label={labels?.[level] ?? t.registry[level]}
-      placeholder={parentChosen ? (placeholder ?? t.registry.all) : undefined}
+      placeholder={parentChosen ? (placeholders?.[level] ?? placeholder ?? t.registry.all) : undefined}
       data={options(query)}
       value={value[level]}
       onChange={(code) => onChange(next(code))}

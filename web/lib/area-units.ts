@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { adminUnitListSchema } from '../../../../shared/contracts/admin-units.ts';
-import type { MapName } from '../../../../shared/contracts/enums.ts';
-import { apiFetch, queryString } from '../../../lib/api.ts';
+import type { adminUnitListSchema } from '../../shared/contracts/admin-units.ts';
+import type { MapName } from '../../shared/contracts/enums.ts';
+import { apiFetch, queryString } from './api.ts';
 
 type UnitList = z.infer<typeof adminUnitListSchema>;
 

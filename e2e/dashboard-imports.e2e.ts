@@ -1,0 +1,129 @@
+// The statistics journey in a real browser: the dashboard's figures and drill-down, the
+// narrative's copy button, an import checked then applied (and one refused), the Excel links.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer } from './server.ts';
+
+const shots = new URL('../test-results/', import.meta.url).pathname;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+let files: string;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  files = mkdtempSync(join(tmpdir(), 'hoptac-e2e-files-'));
+  server = await startServer();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function stats(query: string) {
+  const res = await fetch(`${server.url}/api/v1/stats?${query}`);
+  return (await res.json()) as { organizations: { total: number } };
+}
+
+async function chooseFile(name: string, text: string) {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  await page.goto(`${server.url}/imports`);
+  await page.getByTestId('import-file').setInputFiles(path);
+  await page.getByTestId('import-period').click();
+  await page.getByRole('option', { name: 'Năm 2024', exact: true }).click();
+  await page.getByTestId('import-check').click();
+}
+
+describe('dashboard in the browser', () => {
+  it('opens on the country’s figures, in Vietnamese numbers', async () => {
+    const country = await stats('area=VN');
+    await page.goto(server.url);
+    await expect.poll(() => page.url()).toMatch(/\/dashboard$/);
+    const total = page.getByTestId('stats-total');
+    await total.waitFor({ timeout: 20_000 });
+    expect(await total.innerText()).toBe(country.organizations.total.toLocaleString('de-DE'));
+    expect(await page.getByTestId('stats-effective').innerText()).toMatch(/^\d+(,\d)?%$/);
+    expect(await page.getByTestId('narrative-text').innerText()).toMatch(/^Trên phạm vi cả nước có tổng số/);
+    await page.screenshot({ path: `${shots}dashboard.png`, fullPage: true });
+  });
+
+  it('copies the narrative', async () => {
+    await page.getByTestId('copy-narrative').click();
+    await page.getByTestId('notification').first().waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.getByTestId('narrative-text').innerText());
+  });
+
+  it('drills down from the country to a province by clicking its row', async () => {
+    const province = await stats('area=04');
+    await page.locator('[data-testid="breakdown-row"][data-code="04"]').locator('td').nth(1).click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/province=04/);
+    await expect
+      .poll(() => page.getByTestId('stats-total').innerText(), { timeout: 10_000 })
+      .toBe(province.organizations.total.toLocaleString('de-DE'));
+    expect(await page.getByTestId('export-stats').getAttribute('href')).toBe(
+      '/api/v1/stats/export.xlsx?area=04&map=current',
+    );
+    await expect.poll(() => page.getByTestId('breakdown-row').count(), { timeout: 10_000 }).toBeGreaterThan(10);
+  });
+
+  it('shows the server’s message for an area that no longer exists', async () => {
+    await page.goto(`${server.url}/dashboard?province=06`);
+    await page.getByTestId('error-alert').waitFor();
+    expect(await page.getByTestId('error-alert').innerText()).toMatch(/\b06\b/);
+  });
+});
+
+describe('imports in the browser', () => {
+  it('checks a file, applies it and the dashboard counts the new organisations', async () => {
+    const before = await stats('area=04&period=2024');
+    await chooseFile(
+      'ba-htx.csv',
+      [
+        'Mã số,Tên,Loại hình,Lĩnh vực,Mã tỉnh,Mã xã,Số thành viên,Số lao động,Vốn điều lệ,Xếp loại',
+        'E2E-001,Hợp tác xã Nam Tuấn Xanh,HTX,Nông nghiệp,04,01660,9,4,"500.000.000",Tốt',
+        'E2E-002,Hợp tác xã Nam Tuấn Vàng,HTX,Xây dựng,04,01660,7,3,"300.000.000",Khá',
+        'E2E-003,Tổ hợp tác Nam Tuấn,THT,Thương mại - dịch vụ,04,,5,,,',
+      ].join('\n'),
+    );
+    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-preview-row').count()).toBe(3);
+    await page.screenshot({ path: `${shots}import-checked.png`, fullPage: true });
+    expect((await stats('area=04&period=2024')).organizations.total).toBe(before.organizations.total);
+
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-done').innerText()).toContain('3 tổ chức thêm mới');
+    expect((await stats('area=04&period=2024')).organizations.total).toBe(before.organizations.total + 3);
+  });
+
+  it('lists every bad cell and writes nothing', async () => {
+    await chooseFile(
+      'loi.csv',
+      ['Mã số,Tên,Loại hình,Lĩnh vực,Mã tỉnh,Ghi chú', 'E2E-101,Hợp tác xã Sai,XYZ,Nông nghiệp,99,x'].join('\n'),
+    );
+    await page.getByTestId('import-errors').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-error-row').count()).toBe(2);
+    expect(await page.getByTestId('import-apply').count()).toBe(0);
+    expect(await page.getByTestId('import-warnings').innerText()).toContain('Ghi chú');
+    await page.screenshot({ path: `${shots}import-errors.png`, fullPage: true });
+  });
+});
+
+describe('registry export', () => {
+  it('links the Excel export to the current filters', async () => {
+    await page.goto(`${server.url}/organizations?kind=HTX&q=nam`);
+    const href = await page.getByTestId('export-organizations').getAttribute('href');
+    expect(href).toBe('/api/v1/organizations/export.xlsx?q=nam&map=current&kind=HTX&sort=name');
+    const res = await fetch(`${server.url}${href}`);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  });
+});

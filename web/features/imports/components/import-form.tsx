@@ -1,0 +1,99 @@
+import {
+  Button,
+  Card,
+  Group,
+  Input,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  useMatches,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { MAPS, MAP_LABELS, type MapName } from '../../../../shared/contracts/enums.ts';
+import { IconCheck } from '../../../components/icons.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
+import type { ImportOptions } from '../api/start-import.ts';
+import { fileProblem } from '../utils/import-state.ts';
+import { FileDrop } from './file-drop.tsx';
+
+const PERIOD_YEARS = 8;
+
+interface ImportFormProps {
+  options: ImportOptions;
+  onOptionsChange: (options: ImportOptions) => void;
+  busy: boolean;
+  onCheck: (file: File) => void;
+}
+
+/** The file, the map its codes are on and the period of its figures; "Check" sends a dry run. */
+export function ImportForm({ options, onOptionsChange, busy, onCheck }: ImportFormProps) {
+  const { t, label } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [touched, setTouched] = useState(false);
+  const periods = useMemo(() => recentPeriods(new Date(), PERIOD_YEARS), []);
+  // the two maps' names do not fit side by side on a phone
+  const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', xs: 'horizontal' });
+
+  const problem = file ? fileProblem(file) : null;
+  const fileError =
+    problem === 'type'
+      ? t.imports.badType
+      : problem === 'size'
+        ? t.imports.tooLarge
+        : touched && !file
+          ? t.imports.fileRequired
+          : null;
+
+  return (
+    <Card
+      padding="lg"
+      shadow="none"
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (file && !problem) onCheck(file);
+      }}
+    >
+      <Stack gap="md">
+        <FileDrop file={file} onChange={setFile} error={fileError} disabled={busy} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Input.Wrapper label={t.imports.map} description={t.imports.mapHint}>
+            <SegmentedControl
+              data-testid="import-map"
+              fullWidth
+              orientation={orientation}
+              mt={4}
+              disabled={busy}
+              data={MAPS.map((map) => ({ value: map, label: label(MAP_LABELS[map]) }))}
+              value={options.map}
+              onChange={(map) => onOptionsChange({ ...options, map: map as MapName })}
+            />
+          </Input.Wrapper>
+          <Select
+            data-testid="import-period"
+            label={t.imports.period}
+            description={t.imports.periodHint}
+            placeholder={t.imports.periodNone}
+            data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
+            value={options.period}
+            onChange={(period) => onOptionsChange({ ...options, period })}
+            clearable
+            disabled={busy}
+          />
+        </SimpleGrid>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed">
+            {t.imports.checkHint}
+          </Text>
+          <Button type="submit" loading={busy} leftSection={<IconCheck size={16} />} data-testid="import-check">
+            {t.imports.check}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
