@@ -5,15 +5,23 @@ import { AppError } from '../http/errors.ts';
 import { openDatabase, type Database } from './database.ts';
 
 /** Runs a command against the database and turns user errors into exit code 1 (contracts §2). */
-async function withDatabase(run: (database: Database) => Promise<void>, opts: { keepOpen?: boolean } = {}) {
+async function withDatabase(run: (database: Database) => Promise<void>) {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
     await run(database);
   } finally {
-    if (!opts.keepOpen) await database.close();
+    await database.close();
   }
 }
+
+/** Options shared by the statistics commands (contracts §2). */
+const areaOptions = (command: Command) =>
+  command
+    .requiredOption('--area <code>', 'VN, mã tỉnh (2 số), mã huyện cũ (3 số) hoặc mã xã (5 số)')
+    .option('--period <period>', '2024, 2024-H1, 2024-H2 (mặc định: kỳ mới nhất có số liệu / default: latest)')
+    .option('--kind <kind>', 'HTX | THT | LHHTX')
+    .option('--map <map>', 'current | pre-2025');
 
 const program = new Command('hoptac')
   .description('hoptac — hệ thống thông tin hợp tác xã / information system for cooperatives')
@@ -59,6 +67,41 @@ adminUnits
     withDatabase(async ({ db }) => {
       const { importAdminUnitFiles } = await import('../modules/admin-units/import-files.ts');
       for (const line of await importAdminUnitFiles(db, files)) console.log(line);
+    }),
+  );
+
+program
+  .command('import')
+  .description('nhập dữ liệu / import data')
+  .command('organizations')
+  .argument('<file>', '.xlsx hoặc .csv (contracts §3)')
+  .option('--period <period>', 'kỳ của số liệu / period of the figures')
+  .option('--map <map>', 'bản đồ của mã địa bàn / map of the area codes: current | pre-2025', 'current')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi / check only, write nothing')
+  .description('nhập HTX, THT, LHHTX và số liệu; sai một dòng thì không ghi gì / import organisations, all-or-nothing')
+  .action((file: string, opts: { period?: string; map: string; dryRun?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { importCommand } = await import('../modules/imports/import-command.ts');
+      console.log(await importCommand(db, { file, ...opts }));
+    }),
+  );
+
+areaOptions(program.command('stats'))
+  .option('--json', 'in JSON (contracts §4) / print JSON')
+  .description('số liệu thống kê của một địa bàn / statistics of an area')
+  .action((opts: { area: string; period?: string; kind?: string; map?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { statsCommand } = await import('../modules/stats/stats-command.ts');
+      console.log(await statsCommand(db, opts));
+    }),
+  );
+
+areaOptions(program.command('report').description('báo cáo / reports').command('narrative'))
+  .description('đoạn tóm tắt bằng tiếng Việt (contracts §5) / the Vietnamese summary paragraph')
+  .action((opts: { area: string; period?: string; kind?: string; map?: string }) =>
+    withDatabase(async ({ db }) => {
+      const { narrativeCommand } = await import('../modules/stats/stats-command.ts');
+      console.log(await narrativeCommand(db, opts));
     }),
   );
 

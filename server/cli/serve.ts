@@ -1,12 +1,14 @@
 import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { ensureFirstAdmin } from '../modules/users/admin-account.ts';
+import { failInterruptedJobs } from '../modules/imports/import-jobs.queries.ts';
 import { openDatabase } from './database.ts';
 
 /** `hoptac serve`: open the database, create the first administrator, optionally seed, listen. */
 export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
   const database = await openDatabase(config);
   const { db, engine } = database;
+  await failInterruptedJobs(db); // a job left 'running' by a previous process will never finish
   const admin = await ensureFirstAdmin(db, {
     email: config.HOPTAC_ADMIN_EMAIL,
     password: config.HOPTAC_ADMIN_PASSWORD,

@@ -16,6 +16,8 @@ import type { Db } from '../db/pool.ts';
 import { AppError } from './errors.ts';
 import { adminUnitRoutes } from '../modules/admin-units/admin-units.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
+import { statsRoutes } from '../modules/stats/stats.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -51,6 +53,8 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   });
   await app.register(adminUnitRoutes, { prefix: '/api/v1', db });
   await app.register(organizationRoutes, { prefix: '/api/v1', db });
+  await app.register(statsRoutes, { prefix: '/api/v1', db });
+  await app.register(importRoutes, { prefix: '/api/v1', db });
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {

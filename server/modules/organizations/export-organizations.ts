@@ -52,7 +52,11 @@ export async function exportOrganizations(
     const sheet = workbook.addWorksheet(period ? `Danh sách ${period}` : 'Danh sách', {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    sheet.columns = COLUMNS.map((c) => ({
+      header: c.header,
+      width: c.width,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for (let offset = 0; ; offset += BATCH) {

@@ -145,7 +145,10 @@ export async function exportBatch(
 /** The latest period with any figures, or undefined. */
 export async function latestPeriod(db: Executor): Promise<string | undefined> {
   const rows = await db.selectDistinct({ period: organizationReports.period }).from(organizationReports);
-  return rows.map((r) => r.period).sort(comparePeriods).at(-1);
+  return rows
+    .map((r) => r.period)
+    .sort(comparePeriods)
+    .at(-1);
 }
 
 export async function findOrganization(db: Executor, id: number): Promise<Organization | undefined> {

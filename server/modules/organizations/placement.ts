@@ -69,17 +69,21 @@ async function expectUnit(
 /** Fills the derived side of the placement for the given organisations (or all, when omitted). */
 export async function derivePlacement(db: Executor, ids?: number[]): Promise<void> {
   const only = ids ? sql`and o.id = any(${`{${ids.join(',')}}`}::int[])` : sql``;
-  // pre-2025 recorded → current
+  // pre-2025 recorded → current (rows already right are not rewritten)
   await db.execute(sql`
-    update organizations o set
-      province_code = coalesce(
-        (select s.new_code from admin_unit_successors s where s.old_code = o.old_province_code and s.level = 'province' limit 1),
-        o.province_code),
-      commune_code = (
-        select min(s.new_code) from admin_unit_successors s
-        where s.old_code = o.old_commune_code and s.level = 'commune'
-        having count(*) = 1)
-    where o.recorded_map = 'pre-2025' ${only}`);
+    update organizations o set province_code = d.province, commune_code = d.commune
+    from (
+      select o.id,
+        coalesce(
+          (select s.new_code from admin_unit_successors s where s.old_code = o.old_province_code and s.level = 'province' limit 1),
+          o.province_code) as province,
+        (select min(s.new_code) from admin_unit_successors s
+          where s.old_code = o.old_commune_code and s.level = 'commune'
+          having count(*) = 1) as commune
+      from organizations o
+      where o.recorded_map = 'pre-2025' ${only}
+    ) d
+    where o.id = d.id and (o.province_code, o.commune_code) is distinct from (d.province, d.commune)`);
   // current recorded → pre-2025
   await db.execute(sql`
     update organizations o set
@@ -90,12 +94,14 @@ export async function derivePlacement(db: Executor, ids?: number[]): Promise<voi
         case when count(distinct u.parent_code) = 1 and min(u.level) = 'commune' then min(u.parent_code) end as district,
         case when count(distinct u.province_code) = 1 then min(u.province_code) end as province
       from organizations o
+      -- one equality join (index on new_code): the commune's predecessors, or the province's
       left join admin_unit_successors s
-        on (s.new_code = o.commune_code and s.level = 'commune')
-        or (o.commune_code is null and s.new_code = o.province_code and s.level = 'province')
+        on s.new_code = coalesce(o.commune_code, o.province_code)
+        and s.level = case when o.commune_code is null then 'province' else 'commune' end
       left join admin_units u on u.map = 'pre-2025' and u.code = s.old_code
       where o.recorded_map = 'current' ${only}
       group by o.id
     ) d
-    where o.id = d.id`);
+    where o.id = d.id
+      and (o.old_commune_code, o.old_district_code, o.old_province_code) is distinct from (d.commune, d.district, d.province)`);
 }

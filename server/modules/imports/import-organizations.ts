@@ -1,0 +1,259 @@
+// Importing organisations from a file (contracts §2, §3), all or nothing: the file is streamed
+// through one transaction in batches — validate, then write the valid rows — so memory stays
+// bounded however long the file. Any invalid row (or a dry run) rolls everything back at the
+// end; the result lists every bad row.
+import type { Readable } from 'node:stream';
+import { TransactionRollbackError } from 'drizzle-orm';
+import type { MapName } from '../../../shared/contracts/enums.ts';
+import type { ImportError, ImportPreviewRow, ImportResult } from '../../../shared/contracts/imports.ts';
+import type { Db } from '../../db/pool.ts';
+import { AppError } from '../../http/errors.ts';
+import { derivePlacement } from '../organizations/placement.ts';
+import { parsePeriod, type Period } from '../reports/period.ts';
+import { COLUMNS, FIELDS, FIGURE_FIELDS, matchHeaders, type HeaderMatch } from './columns.ts';
+import {
+  insertStatusEvents,
+  lockExisting,
+  upsertOrganizations,
+  upsertReports,
+  type StatusEventValues,
+  type Tx,
+} from './import-queries.ts';
+import { cellText, todayInVietnam } from './parse-values.ts';
+import { planRow, type PlanContext } from './plan-row.ts';
+import { readRows, type FileFormat, type RawRow } from './read-rows.ts';
+import { deriveOtherMap, loadUnitIndex } from './unit-index.ts';
+import { validateRow, type ImportRow, type RowContext } from './validate-row.ts';
+
+export interface ImportOptions {
+  /** the name shown in messages (and the status events' note) */
+  fileName: string;
+  format: FileFormat;
+  source: Readable;
+  period?: string | null | undefined;
+  map: MapName;
+  dryRun: boolean;
+  /** rows read so far, after each batch */
+  onProgress?: (rows: number) => void;
+  batchSize?: number;
+}
+
+const BATCH = 1000;
+const MAX_ERRORS = 10_000;
+const MAX_WARNINGS = 1_000;
+const PREVIEW = 20;
+
+const fatal = (vi: string, en: string) => new AppError('validation_failed', { vi, en });
+
+export async function importOrganizations(db: Db | Tx, opts: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const period = opts.period ? parsePeriod(opts.period) : null;
+  const rows = readRows(opts.fileName, opts.format, opts.source);
+  try {
+    return await run(db, opts, period, rows, started);
+  } finally {
+    await rows.return(undefined); // closes the file when we stopped early
+  }
+}
+
+async function run(
+  db: Db | Tx,
+  opts: ImportOptions,
+  period: Period | null,
+  rows: AsyncGenerator<RawRow>,
+  started: number,
+): Promise<ImportResult> {
+  const first = await rows.next();
+  if (first.done) throw fatal(`Tệp ${opts.fileName} trống`, `${opts.fileName} is empty`);
+  const headers = checkHeaders(opts.fileName, first.value, period);
+
+  const result: ImportResult = {
+    file: opts.fileName,
+    map: opts.map,
+    period: period?.code ?? null,
+    dryRun: opts.dryRun,
+    committed: false,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    errorCount: 0,
+    warnings: headers.unknown.map((h) => ({
+      line: first.value.line,
+      column: h,
+      message: `bỏ qua cột không biết "${h}"`,
+      messageEn: `unknown column "${h}" ignored`,
+    })),
+    preview: [],
+    durationMs: 0,
+  };
+  const today = todayInVietnam();
+
+  try {
+    await db.transaction(async (tx) => {
+      const units = await loadUnitIndex(tx);
+      if (opts.map === 'pre-2025' && !units.has('pre-2025')) {
+        throw fatal(
+          'Chưa nạp danh sách đơn vị hành chính trước 01/7/2025 và bảng chuyển đổi (hoptac admin-units import …)',
+          'The pre-2025 units and the 2025 mapping are not loaded (hoptac admin-units import …)',
+        );
+      }
+      const plan: PlanContext = {
+        present: new Set(FIELDS.filter((f) => headers.index[f] !== undefined)),
+        period,
+        today,
+        note: `Nhập từ tệp / imported from ${opts.fileName}`,
+        derive: (p) => deriveOtherMap(units, p),
+      };
+      const ctx: RowContext = {
+        headers,
+        map: opts.map,
+        units,
+        today,
+        seen: new Map(),
+        extraCellsAreErrors: opts.format === 'csv',
+      };
+      // one batch is written while the next is read and checked (the database works in
+      // another process or thread); never two writes at once on the transaction
+      let batch: ImportRow[] = [];
+      let writing: Promise<void> = Promise.resolve();
+      const write = async (rows: ImportRow[], read: number) => {
+        await writing;
+        writing = writeBatch(tx, rows, plan, result).then(() => opts.onProgress?.(read));
+        writing.catch(() => {}); // awaited later; not an unhandled rejection meanwhile
+      };
+      for await (const raw of rows) {
+        result.rows++;
+        const checked = validateRow(raw, ctx);
+        if ('errors' in checked) addErrors(result, checked.errors);
+        else batch.push(checked.row);
+        if (batch.length >= (opts.batchSize ?? BATCH)) {
+          await write(batch, result.rows);
+          batch = [];
+        }
+      }
+      await write(batch, result.rows);
+      await writing;
+      if (result.errorCount > 0 || opts.dryRun) tx.rollback();
+      result.committed = true;
+    });
+  } catch (err) {
+    if (!(err instanceof TransactionRollbackError)) throw err;
+  }
+  if (result.warnings.length > MAX_WARNINGS) {
+    const more = result.warnings.length - MAX_WARNINGS;
+    result.warnings.length = MAX_WARNINGS;
+    result.warnings.push({
+      line: null,
+      column: null,
+      message: `… và ${more} cảnh báo nữa`,
+      messageEn: `… and ${more} more warnings`,
+    });
+  }
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** The header row: every required column present, none twice; figures need a period. */
+function checkHeaders(file: string, header: RawRow, period: Period | null): HeaderMatch {
+  const written = header.cells.map((c) => cellText(c) ?? '');
+  const m = matchHeaders(written);
+  const found = written
+    .filter(Boolean)
+    .map((h) => `"${h}"`)
+    .join(', ');
+  if (m.missing.length > 0) {
+    const vi = m.missing.map((f) => `"${COLUMNS[f].header}" (${COLUMNS[f].alias})`).join(', ');
+    throw fatal(
+      `${file}, dòng ${header.line}: thiếu cột bắt buộc ${vi}. Dòng tiêu đề đang có: ${found}`,
+      `${file}, line ${header.line}: missing required column(s) ${vi}. The header row has: ${found}`,
+    );
+  }
+  if (m.duplicates.length > 0) {
+    const list = m.duplicates.map((d) => d.headers.map((h) => `"${h}"`).join(' = ')).join('; ');
+    throw fatal(
+      `${file}, dòng ${header.line}: một cột xuất hiện nhiều lần: ${list}`,
+      `${file}, line ${header.line}: a column appears more than once: ${list}`,
+    );
+  }
+  const figures = FIGURE_FIELDS.filter((f) => m.index[f] !== undefined);
+  if (figures.length > 0 && !period) {
+    const list = figures.map((f) => m.written[f]).join(', ');
+    throw fatal(
+      `${file} có số liệu (${list}): cần cho biết kỳ báo cáo (--period 2024, 2024-H1 …)`,
+      `${file} has figures (${list}): give their period (--period 2024, 2024-H1 …)`,
+    );
+  }
+  return m;
+}
+
+function addErrors(result: ImportResult, errors: ImportError[]) {
+  result.errorCount += errors.length;
+  for (const e of errors) if (result.errors.length < MAX_ERRORS) result.errors.push(e);
+}
+
+/**
+ * Plans the batch against the stored organisations (locked until the end), then — while the
+ * file has no error yet — writes it. Once a row failed nothing more is written (it will be
+ * rolled back), but every row is still planned so the counts stay right.
+ */
+async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: ImportResult) {
+  if (batch.length === 0) return;
+  const stored = new Map(
+    (
+      await lockExisting(
+        tx,
+        batch.map((r) => r.registrationNo),
+        ctx.period?.code ?? null,
+      )
+    ).map((e) => [e.registration_no, e]),
+  );
+  const plans = batch.map((row) => ({ row, plan: planRow(row, stored.get(row.registrationNo), ctx) }));
+  for (const { row, plan } of plans) {
+    result[plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged']++;
+    if (plan.warning) result.warnings.push(plan.warning);
+    if (result.preview.length < PREVIEW) result.preview.push(previewOf(row, plan.action));
+  }
+  if (result.errorCount > 0) return;
+
+  const written = await upsertOrganizations(
+    tx,
+    plans.flatMap((p) => (p.plan.org ? [p.plan.org] : [])),
+  );
+  const ids = new Map(written.map((w) => [w.registration_no, w.id]));
+  // planned as new, but another transaction inserted the number meanwhile: it was an update
+  const late = written.filter((w) => !w.inserted && !stored.has(w.registration_no)).length;
+  result.created -= late;
+  result.updated += late;
+  for (const [no, e] of stored) if (!ids.has(no)) ids.set(no, e.id);
+  const idOf = (row: ImportRow) => ids.get(row.registrationNo)!;
+
+  const events: StatusEventValues[] = plans.flatMap(({ row, plan }) =>
+    plan.events.map((e) => ({ ...e, organizationId: idOf(row) })),
+  );
+  await insertStatusEvents(tx, events);
+  if (ctx.period) {
+    const reports = plans.flatMap(({ row, plan }) =>
+      plan.report ? [{ ...plan.report, organizationId: idOf(row) }] : [],
+    );
+    await upsertReports(tx, ctx.period.code, reports);
+  }
+  const moved = plans.filter((p) => p.plan.placementChanged).map((p) => idOf(p.row));
+  if (moved.length > 0) await derivePlacement(tx, moved);
+}
+
+function previewOf(row: ImportRow, action: ImportPreviewRow['action']): ImportPreviewRow {
+  return {
+    line: row.line,
+    action,
+    registrationNo: row.registrationNo,
+    name: row.name,
+    kind: row.kind,
+    sector: row.sector,
+    status: row.status,
+    foundedOn: row.foundedOn,
+    ...row.codes,
+    ...row.figures,
+  };
+}

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { importJobParams, importJobSchema, importUploadFields } from '../../../shared/contracts/imports.ts';
+import { problemSchema } from '../../../shared/contracts/problem.ts';
+import type { Db } from '../../db/pool.ts';
+import { AppError } from '../../http/errors.ts';
+import { applyImportJob, getImportJob, importJobsIdle, startImportJob } from './import-jobs.ts';
+import { importTemplate } from './template.ts';
+
+const tags = ['imports'];
+const MAX_FILE = 50 * 1024 * 1024;
+
+export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } });
+  app.addHook('onClose', () => importJobsIdle()); // a running import ends before the pool does
+
+  app.post(
+    '/imports/organizations',
+    {
+      bodyLimit: MAX_FILE + 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Tải tệp HTX/THT/LHHTX (.xlsx, .csv) lên để xem trước (dryRun=true, mặc định) hoặc nhập ngay; chạy nền, theo dõi bằng GET /imports/:id',
+        description:
+          'multipart/form-data: `file` (≤ 50 MB), `period` (2024, 2024-H1 …; cần khi tệp có số liệu), `map` (current | pre-2025), `dryRun` (true | false).',
+        consumes: ['multipart/form-data'],
+        response: { 202: importJobSchema, 400: problemSchema },
+      },
+    },
+    async (req, reply) => {
+      const upload = await readUpload(req);
+      return reply.status(202).send(await startImportJob(db, req.log, upload));
+    },
+  );
+
+  app.get(
+    '/imports/organizations/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Tệp mẫu để nhập: các cột của §3, dòng mẫu, danh sách chọn',
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="mau-nhap-htx.xlsx"`)
+        .send(await importTemplate()),
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Tiến độ và kết quả một lần nhập',
+        params: importJobParams,
+        response: { 200: importJobSchema, 404: problemSchema },
+      },
+    },
+    async (req) => getImportJob(db, req.params.id),
+  );
+
+  app.post(
+    '/imports/:id/apply',
+    {
+      schema: {
+        tags,
+        summary: 'Áp dụng bản xem trước không lỗi: chạy lại đúng tệp đó và ghi (409 nếu có lỗi hoặc đã áp dụng)',
+        params: importJobParams,
+        response: { 202: importJobSchema, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await applyImportJob(db, req.log, req.params.id)),
+  );
+};
+
+/** The `file` part and the option fields of the multipart body. */
+async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    throw invalid('file', 'Cần gửi tệp dạng multipart/form-data', 'Send the file as multipart/form-data');
+  }
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; fileData: Buffer } | undefined;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.fieldname === 'file') file = { fileName: part.filename || 'upload', fileData: data };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
+      throw invalid(
+        'file',
+        'Tệp quá lớn hoặc quá nhiều tệp (tối đa một tệp 50 MB)',
+        'File too large or too many files (one file of at most 50 MB)',
+      );
+    }
+    throw err;
+  }
+  if (!file || file.fileData.length === 0) {
+    throw invalid('file', 'Thiếu tệp (trường "file")', 'The file is missing (field "file")');
+  }
+  const parsed = importUploadFields.safeParse(fields);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      field: i.path.join('.'),
+      message: i.message,
+      messageEn: i.message,
+    }));
+    throw new AppError('validation_failed', {
+      vi: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      en: errors.map((e) => `${e.field}: ${e.messageEn}`).join('; '),
+      errors,
+    });
+  }
+  const { period, map, dryRun } = parsed.data;
+  return { ...file, options: { period: period ?? null, map, dryRun } };
+}
+
+const invalid = (field: string, vi: string, en: string) =>
+  new AppError('validation_failed', { vi, en, errors: [{ field, message: vi, messageEn: en }] });
