@@ -1,0 +1,88 @@
+// Bulk insert of generated organisations: one statement per chunk, each column sent as one
+// array parameter and spread by unnest (a multi-row INSERT without thousands of parameters).
+// An organisation whose registration number exists already is left as it is, with its
+// history and reports.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/pool.ts';
+import type { GeneratedOrganization } from './generate.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Executor = Db | Tx;
+
+const ORG_CHUNK = 2_000;
+const ROW_CHUNK = 10_000;
+
+/** `unnest($1::text[], $2::int[], …)` over the given typed columns. */
+function unnest(columns: [unknown[], string][]): SQL {
+  const args = columns.map(([values, type]) => sql`${sql.param(values)}::${sql.raw(type)}[]`);
+  return sql`unnest(${sql.join(args, sql`, `)})`;
+}
+
+async function inChunks<T>(rows: T[], size: number, run: (chunk: T[]) => Promise<void>) {
+  for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
+}
+
+/** Inserts the organisations that do not exist yet; returns the ids of those inserted. */
+export async function insertOrganizations(db: Executor, orgs: GeneratedOrganization[]): Promise<number[]> {
+  const inserted: { id: number; org: GeneratedOrganization }[] = [];
+  await inChunks(orgs, ORG_CHUNK, async (chunk) => {
+    const col = <K extends keyof GeneratedOrganization>(k: K) => chunk.map((o) => o[k]);
+    const result = await db.execute<{ id: number; registration_no: string }>(sql`
+      insert into organizations (registration_no, name, kind, sector, status, status_since, founded_on,
+        province_code, commune_code, address, representative, phone, email)
+      select * from ${unnest([
+        [col('registrationNo'), 'text'],
+        [col('name'), 'text'],
+        [col('kind'), 'text'],
+        [col('sector'), 'text'],
+        [col('status'), 'text'],
+        [col('statusSince'), 'date'],
+        [col('foundedOn'), 'date'],
+        [col('provinceCode'), 'text'],
+        [col('communeCode'), 'text'],
+        [col('address'), 'text'],
+        [col('representative'), 'text'],
+        [col('phone'), 'text'],
+        [col('email'), 'text'],
+      ])}
+      on conflict (registration_no) do nothing
+      returning id, registration_no`);
+    const byNo = new Map(chunk.map((o) => [o.registrationNo, o]));
+    for (const row of result.rows) inserted.push({ id: row.id, org: byNo.get(row.registration_no)! });
+  });
+
+  const events = inserted.flatMap(({ id, org }) => org.events.map((e) => ({ id, ...e })));
+  await inChunks(events, ROW_CHUNK, async (chunk) => {
+    await db.execute(sql`
+      insert into organization_status_events (organization_id, status, effective_on, note)
+      select * from ${unnest([
+        [chunk.map((e) => e.id), 'int'],
+        [chunk.map((e) => e.status), 'text'],
+        [chunk.map((e) => e.effectiveOn), 'date'],
+        [chunk.map((e) => e.note), 'text'],
+      ])}`);
+  });
+
+  const reports = inserted.flatMap(({ id, org }) => org.reports.map((r) => ({ id, ...r })));
+  await inChunks(reports, ROW_CHUNK, async (chunk) => {
+    const col = <K extends keyof (typeof chunk)[number]>(k: K) => chunk.map((r) => r[k]);
+    await db.execute(sql`
+      insert into organization_reports (organization_id, period, members, workers, charter_capital_vnd,
+        revenue_vnd, profit_vnd, income_per_worker_month_vnd, grade, status, source)
+      select * from ${unnest([
+        [col('id'), 'int'],
+        [col('period'), 'text'],
+        [col('members'), 'int'],
+        [col('workers'), 'int'],
+        [col('charterCapitalVnd'), 'bigint'],
+        [col('revenueVnd'), 'bigint'],
+        [col('profitVnd'), 'bigint'],
+        [col('incomePerWorkerMonthVnd'), 'bigint'],
+        [col('grade'), 'text'],
+        [col('status'), 'text'],
+        [col('source'), 'text'],
+      ])}
+      on conflict (organization_id, period) do nothing`);
+  });
+  return inserted.map((i) => i.id);
+}
