@@ -121,7 +121,8 @@ const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 /**
  * A 10-digit registration number shaped like a tax code (mã số thuế, which is also the mã số
- * HTX): 2 digits of the province, 7 of a serial, and the tax-code check digit. Unique in `taken`.
+ * HTX): 2 digits of the province, 7 of a serial, and the tax-code check digit (weights 31…3,
+ * mod 11, as python-stdnum's vn.mst; serials whose check would be 10 are skipped). Unique in `taken`.
  */
 export function registrationNo(r: Random, provinceCode: string, taken: Set<string>): string {
   for (;;) {
