@@ -54,7 +54,11 @@ program
         });
       const { seedDemo } = await import('../modules/demo/seed-demo.ts');
       const result = await seedDemo(db);
-      console.log(`Dữ liệu mẫu / Demo data: ${result.organizations} tổ chức / organizations`);
+      console.log(
+        result.organizations
+          ? `Dữ liệu mẫu / Demo data: ${result.organizations} tổ chức / organizations`
+          : 'Dữ liệu mẫu đã có sẵn / Demo data already loaded',
+      );
     }),
   );
 
