@@ -4,7 +4,9 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GRADE_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/contracts/enums.ts';
 import type { Sort } from '../../../shared/contracts/organizations.ts';
-import { exportBatch, latestPeriod, type Executor, type ListFilter } from './organizations.queries.ts';
+import { latestPeriod } from '../stats/stats.service.ts';
+import { reportedPeriods } from '../stats/stats.queries.ts';
+import { exportBatch, type Executor, type ListFilter } from './organizations.queries.ts';
 
 type Row = Awaited<ReturnType<typeof exportBatch>>[number];
 
@@ -44,12 +46,12 @@ function excelDate(isoDate: string | null): Date | null {
 export async function exportOrganizations(
   db: Executor,
   filter: ListFilter & { sort: Sort; period?: string | undefined },
-): Promise<{ stream: PassThrough; period: string | undefined; done: Promise<void> }> {
-  const period = filter.period ?? (await latestPeriod(db));
+): Promise<{ stream: PassThrough; period: string; done: Promise<void> }> {
+  const period = filter.period ?? latestPeriod(await reportedPeriods(db));
   const stream = new PassThrough();
   const done = (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(period ? `Danh sách ${period}` : 'Danh sách', {
+    const sheet = workbook.addWorksheet(`Danh sách ${period}`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.columns = COLUMNS.map((c) => ({
@@ -60,7 +62,7 @@ export async function exportOrganizations(
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for (let offset = 0; ; offset += BATCH) {
-      const rows = await exportBatch(db, { ...filter, period: period ?? '', offset, limit: BATCH });
+      const rows = await exportBatch(db, { ...filter, period, offset, limit: BATCH });
       for (const row of rows) sheet.addRow(COLUMNS.map((c) => c.value(row))).commit();
       if (rows.length < BATCH) break;
     }

@@ -4,7 +4,8 @@ import type { Db } from '../../db/pool.ts';
 import { adminUnits, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
 import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
 import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
-import { comparePeriods } from '../reports/period.ts';
+import { latestPeriod } from '../stats/stats.service.ts';
+import { reportedPeriods } from '../stats/stats.queries.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
@@ -78,7 +79,7 @@ function whereOf(f: ListFilter): SQL | undefined {
     where.push(sql`${o.searchText} like '%' || lower(f_unaccent(${escaped})) || '%'`);
   }
   if (f.grade) {
-    const period = f.period ? sql`${f.period}` : sql`(select max(period) from organization_reports)`;
+    const period = f.period ?? null; // settled by the caller: the latest reported period by default
     const graded = f.grade === 'unrated' ? sql`coalesce(r.grade, 'unrated') = 'unrated'` : sql`r.grade = ${f.grade}`;
     where.push(
       sql`exists (select 1 from organization_reports r where r.organization_id = ${o.id} and r.period = ${period} and ${graded})`,
@@ -102,6 +103,7 @@ export async function listOrganizations(
   db: Executor,
   f: ListFilter & { sort: Sort; page: number; pageSize: number },
 ): Promise<{ items: Organization[]; total: number }> {
+  if (f.grade && !f.period) f = { ...f, period: latestPeriod(await reportedPeriods(db)) };
   const where = whereOf(f);
   // Late row lookup: the page's ids come from an index-only scan in sort order, and only those
   // 20 rows are read and joined to unit names (a deep page no longer joins every row it skips).
@@ -148,15 +150,6 @@ export async function exportBatch(
     .orderBy(...ORDER[f.sort])
     .limit(f.limit)
     .offset(f.offset);
-}
-
-/** The latest period with any figures, or undefined. */
-export async function latestPeriod(db: Executor): Promise<string | undefined> {
-  const rows = await db.selectDistinct({ period: organizationReports.period }).from(organizationReports);
-  return rows
-    .map((r) => r.period)
-    .sort(comparePeriods)
-    .at(-1);
 }
 
 export async function findOrganization(db: Executor, id: number): Promise<Organization | undefined> {
