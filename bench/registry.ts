@@ -12,22 +12,26 @@
 // --keep) without loading: for trying an index or a query change against the same data.
 // A scenario stops after --budget seconds (at least 20 measured requests); the table says so.
 // Results are printed and written into bench/RESULTS.md (one block per engine).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../server/cli/database.ts';
-import { loadConfig } from '../server/config.ts';
 import { buildApp, type App } from '../server/http/app.ts';
-import { currentCommunes } from '../server/modules/demo/communes.ts';
-import { generateOrganizations } from '../server/modules/demo/generate.ts';
-import { insertOrganizations } from '../server/modules/demo/insert.ts';
+import type { Database } from '../server/cli/database.ts';
 import { asciiFold } from '../server/modules/demo/names.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
-import { derivePlacement } from '../server/modules/organizations/placement.ts';
+import { sql } from 'drizzle-orm';
+import {
+  countsAt,
+  engineTitle,
+  engineVersion,
+  loadNational,
+  machine,
+  openFresh,
+  SEED,
+  sizes,
+  utcNow,
+  type Org,
+} from './lib/national-db.ts';
 import { measure, table, type Measured } from './lib/measure.ts';
 import { writeBlock } from './lib/results-file.ts';
 
@@ -52,11 +56,9 @@ if (!engines.every((e) => e === 'pglite' || e === 'postgres') || !['full', 'smal
   process.exit(1);
 }
 const scale = args.rows === 'small' ? 0.1 : 1;
-const COUNTS = { HTX: Math.round(35_000 * scale), THT: Math.round(80_000 * scale), LHHTX: Math.round(165 * scale) };
+const COUNTS = countsAt(scale);
 const REQUESTS = Number(args.requests);
-const SEED = 'hoptac-bench-1';
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-const BASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@localhost:5432/test';
 
 /** p95 targets from the issue: PostgreSQL search 50 ms, list 30 ms; PGlite at most 3× those. */
 function target(engine: string, scenario: string): number | undefined {
@@ -65,70 +67,6 @@ function target(engine: string, scenario: string): number | undefined {
   if (/^[abc]/.test(scenario)) return 30 * factor;
   return undefined;
 }
-
-async function openFresh(engine: 'pglite' | 'postgres'): Promise<{ database: Database; drop(): Promise<void> }> {
-  const config = loadConfig();
-  if (engine === 'pglite') {
-    const dir = args['data-dir'] ?? mkdtempSync(join(tmpdir(), 'hoptac-bench-'));
-    const database = await openDatabase({ ...config, DATABASE_URL: undefined, HOPTAC_DATA_DIR: dir });
-    const keep = args.keep || args.reuse;
-    return {
-      database,
-      drop: async () => (keep ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })),
-    };
-  }
-  const url = new URL(BASE_URL);
-  url.pathname = '/hoptac_bench';
-  if (!args.reuse) {
-    const admin = new pg.Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query('drop database if exists hoptac_bench with (force)');
-    await admin.query('create database hoptac_bench');
-    await admin.end();
-  }
-  const database = await openDatabase({ ...config, DATABASE_URL: url.toString() });
-  return { database, drop: async () => {} };
-}
-
-const since = (start: number) => Math.round(performance.now() - start);
-
-async function load(database: Database) {
-  const { db } = database;
-  const times: Record<string, number> = {};
-  let t = performance.now();
-  const communes = await currentCommunes(db);
-  const orgs = generateOrganizations({ seed: SEED, communes, counts: COUNTS });
-  times.generate = since(t);
-  if (args.reuse) return { orgs, times: {}, sizes: await sizes(db) };
-  t = performance.now();
-  await db.transaction(async (tx) => {
-    await insertOrganizations(tx, orgs);
-    times.insert = since(t);
-    t = performance.now();
-    await derivePlacement(tx);
-    times.derivePlacement = since(t);
-  });
-  if (!args['no-analyze']) {
-    t = performance.now();
-    await db.execute(sql`vacuum analyze`);
-    times.vacuumAnalyze = since(t);
-  }
-  return { orgs, times, sizes: await sizes(db) };
-}
-
-async function sizes(db: Database['db']) {
-  const [row] = (
-    await db.execute<{ orgs: number; reports: number; events: number; communes: number; bytes: number }>(sql`
-      select (select count(*) from organizations)::int as orgs,
-             (select count(*) from organization_reports)::int as reports,
-             (select count(*) from organization_status_events)::int as events,
-             (select count(distinct commune_code) from organizations)::int as communes,
-             pg_database_size(current_database())::bigint as bytes`)
-  ).rows;
-  return row!;
-}
-
-type Org = ReturnType<typeof generateOrganizations>[number];
 
 async function run(app: App, database: Database, orgs: Org[]): Promise<Measured[]> {
   const { db } = database;
@@ -190,31 +128,30 @@ async function run(app: App, database: Database, orgs: Org[]): Promise<Measured[
   return out;
 }
 
-async function engineVersion(database: Database) {
-  const [row] = (await database.db.execute<{ version: string }>(sql`select version()`)).rows;
-  return row!.version.split(' on ')[0]!.replace(/ \(Debian[^)]*\)/, '');
-}
-
-const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${type()} ${release()}, Node ${process.version}`;
 const command = `node bench/registry.ts ${process.argv.slice(2).join(' ')}`.trim();
 
 for (const engine of engines) {
   console.log(`\n## ${engine}: loading ${COUNTS.HTX + COUNTS.THT + COUNTS.LHHTX} organisations …`);
   const load1 = loadavg()[0]!.toFixed(2);
-  const { database, drop } = await openFresh(engine);
+  const { database, drop } = await openFresh(engine, {
+    name: 'hoptac_bench',
+    keep: args.keep,
+    reuse: args.reuse,
+    dataDir: args['data-dir'],
+  });
   try {
-    const loaded = await load(database);
-    console.log(`  loaded: ${JSON.stringify(loaded.times)} ${JSON.stringify(loaded.sizes)}`);
+    const loaded = await loadNational(database, { scale, reuse: args.reuse, analyze: !args['no-analyze'] });
+    const s = await sizes(database.db);
+    console.log(`  loaded: ${JSON.stringify(loaded.times)} ${JSON.stringify(s)}`);
     const app = await buildApp({ db: database.db, logLevel: 'silent', serveWeb: false });
     const results = await run(app, database, loaded.orgs);
     await app.close();
     const load2 = loadavg()[0]!.toFixed(2);
-    const s = loaded.sizes;
     const loadTotal = Object.values(loaded.times).reduce((a, b) => a + b, 0);
     const body = [
-      `#### ${engine === 'pglite' ? 'PGlite (embedded, worker + socket)' : 'PostgreSQL server'} — ${await engineVersion(database)}`,
+      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
       '',
-      `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; machine: ${machine}; load average ${load1} at start, ${load2} at end`,
+      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${load2} at end`,
       `- command: \`${command}\` (requests through \`app.inject\`, one at a time, after 20 warm-up requests)`,
       `- data: ${s.orgs.toLocaleString('en')} organisations (${COUNTS.HTX} HTX, ${COUNTS.THT} THT, ${COUNTS.LHHTX} LHHTX) in ${s.communes} communes, ` +
         `${s.reports.toLocaleString('en')} reports, ${s.events.toLocaleString('en')} status events; database ${(s.bytes / 2 ** 20).toFixed(0)} MB`,

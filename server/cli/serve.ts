@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { ensureFirstAdmin } from '../modules/users/admin-account.ts';
 import { failInterruptedJobs } from '../modules/imports/import-jobs.queries.ts';
+import { startStatsMaintenance } from '../modules/stats/maintenance.ts';
 import { openDatabase } from './database.ts';
 
 /** `hoptac serve`: open the database, create the first administrator, optionally seed, listen. */
@@ -19,6 +20,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     if (seeded.organizations) console.log(`Đã nạp dữ liệu mẫu / Demo data loaded: ${seeded.organizations} tổ chức`);
   }
   const app = await buildApp({ db, logLevel: config.LOG_LEVEL });
+  const stopMaintenance = startStatsMaintenance(db, { vacuum: engine.kind === 'pglite', log: app.log });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const where = engine.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.HOPTAC_DATA_DIR})`;
@@ -28,6 +30,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     if (admin.generated) console.log('(mật khẩu ngẫu nhiên, chỉ in một lần / random password, printed only once)');
   }
   const stop = async () => {
+    await stopMaintenance();
     await app.close();
     await database.close();
     process.exit(0);

@@ -14,6 +14,18 @@ export function mapFor(code: string, map?: MapName): MapName {
 }
 
 /**
+ * The level a unit with this code has on its map, told by its length: VN, 2 digits a province,
+ * 3 a former district (pre-2025 map only), 5 a commune. null when no unit can have it.
+ */
+export function levelOf(code: string, map: MapName): Area['level'] | null {
+  if (code === 'VN') return 'country';
+  if (code.length === 2) return 'province';
+  if (code.length === 3 && map === 'pre-2025') return 'district';
+  if (code.length === 5) return 'commune';
+  return null;
+}
+
+/**
  * Checks an area code against its map. An unknown code is a user error that says where the
  * unit went, e.g. "06 Bắc Kạn no longer exists on the current map: it merged into 19 Thái Nguyên".
  */

@@ -9,6 +9,7 @@ import type { ImportError, ImportPreviewRow, ImportResult } from '../../../share
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { derivePlacement } from '../organizations/placement.ts';
+import { deferStatsRefresh, refreshStats } from '../stats/stats.queries.ts';
 import { parsePeriod, type Period } from '../reports/period.ts';
 import { COLUMNS, FIELDS, FIGURE_FIELDS, matchHeaders, type HeaderMatch } from './columns.ts';
 import {
@@ -94,6 +95,9 @@ async function run(
 
   try {
     await db.transaction(async (tx) => {
+      // the statistics summary follows the import once, at its end, rather than batch by batch
+      await deferStatsRefresh(tx);
+      const touched = new Set<number>();
       const units = await loadUnitIndex(tx);
       if (opts.map === 'pre-2025' && !units.has('pre-2025')) {
         throw fatal(
@@ -122,7 +126,7 @@ async function run(
       let writing: Promise<void> = Promise.resolve();
       const write = async (rows: ImportRow[], read: number) => {
         await writing;
-        writing = writeBatch(tx, rows, plan, result).then(() => opts.onProgress?.(read));
+        writing = writeBatch(tx, rows, plan, result, touched).then(() => opts.onProgress?.(read));
         writing.catch(() => {}); // awaited later; not an unhandled rejection meanwhile
       };
       for await (const raw of rows) {
@@ -138,6 +142,7 @@ async function run(
       await write(batch, result.rows);
       await writing;
       if (result.errorCount > 0 || opts.dryRun) tx.rollback();
+      await refreshStats(tx, [...touched]);
       result.committed = true;
     });
   } catch (err) {
@@ -201,10 +206,11 @@ function addErrors(result: ImportResult, errors: ImportError[]) {
 
 /**
  * Plans the batch against the stored organisations (locked until the end), then — while the
- * file has no error yet — writes it. Once a row failed nothing more is written (it will be
- * rolled back), but every row is still planned so the counts stay right.
+ * file has no error yet — writes it, adding the organisations it wrote to `touched`. Once a row
+ * failed nothing more is written (it will be rolled back), but every row is still planned so
+ * the counts stay right.
  */
-async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: ImportResult) {
+async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: ImportResult, touched: Set<number>) {
   if (batch.length === 0) return;
   const stored = new Map(
     (
@@ -247,6 +253,9 @@ async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: 
   }
   const moved = plans.filter((p) => p.plan.placementChanged).map((p) => idOf(p.row));
   if (moved.length > 0) await derivePlacement(tx, moved);
+  for (const w of written) touched.add(w.id);
+  for (const e of events) touched.add(e.organizationId);
+  if (ctx.period) for (const { row, plan } of plans) if (plan.report) touched.add(idOf(row));
 }
 
 function previewOf(row: ImportRow, action: ImportPreviewRow['action']): ImportPreviewRow {

@@ -1,13 +1,24 @@
 // Sub-areas of an area with their main figures (`GET /api/v1/stats/breakdown`): provinces of
 // the country, communes of a current province, districts of a pre-2025 province, communes of
-// a pre-2025 district. One grouped statement, the same counting rules as computeStats.
+// a pre-2025 district. One statement over the same summary as computeStats.
 import type { BreakdownFigures, StatsBreakdown } from '../../../shared/contracts/stats.ts';
 import { childLevel, selectBreakdown, type BreakdownSqlRow } from './stats.queries.ts';
-import { effectiveGrades, effectiveShare, resolveScope, type Executor, type StatsOptions } from './stats.service.ts';
+import {
+  effectiveGrades,
+  effectiveShare,
+  fromSummary,
+  resolveScope,
+  type Executor,
+  type StatsOptions,
+} from './stats.service.ts';
 
 export async function computeBreakdown(db: Executor, opts: StatsOptions): Promise<StatsBreakdown> {
   const scope = await resolveScope(db, opts);
-  const rows = await selectBreakdown(db, scope, effectiveGrades);
+  const read = async () => {
+    const rows = await selectBreakdown(db, scope, effectiveGrades);
+    return { tracked: rows[0]?.tracked ?? true, rows };
+  };
+  const { rows } = await fromSummary(db, scope, read);
   const items = rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, name: r.name!, ...figures(r) }));
   const unplaced = rows.find((r) => r.code === null);
   const { area, period, kind } = scope;

@@ -1,13 +1,15 @@
 // All the SQL of the statistics; the statements as they run are in stats.sql (kept current by
-// stats.test.ts). One statement answers every figure of contracts §4 for an (area, period,
-// kind, map); a second, on the same `counted` rows, groups them by sub-area. Both read the
-// organisations of the area through the index on its area column, take the status history
-// only for the few whose status changed after the period, and join the period's reports
-// (by the unique (organization_id, period) index, or by hash at national scale).
+// stats.test.ts). Figures are read from the summary of migration 0004 (ADR 0007): per tracked
+// period, stats_facts holds what each organisation counted at the period's end contributes, and
+// stats_cells their sums for the country and the provinces of both maps, by kind, sector,
+// status and grade. Smaller areas (communes, former districts) sum their facts when read. Who
+// is counted (founded by the end, existing then, with the status it had then) is defined once,
+// in the view stats_facts_now; triggers keep the summary equal to it in every writing
+// transaction.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
-import type { Grade, Kind, Level } from '../../../shared/contracts/enums.ts';
+import { GRADES, KINDS, SECTORS, type Grade, type Kind, type Level } from '../../../shared/contracts/enums.ts';
 
 export type Executor = Pick<Db, 'execute'>;
 
@@ -19,20 +21,6 @@ export interface Scope {
   kind: Kind | null;
 }
 
-/**
- * The column holding an area's code, by map and level (contracts §2: every organisation is
- * placed on both maps). `null` for the whole country.
- */
-const AREA_COLUMNS = {
-  current: { country: null, province: 'province_code', district: null, commune: 'commune_code' },
-  'pre-2025': {
-    country: null,
-    province: 'old_province_code',
-    district: 'old_district_code',
-    commune: 'old_commune_code',
-  },
-} as const satisfies Record<Area['map'], Record<Area['level'], string | null>>;
-
 /** The level of an area's sub-areas on its map: provinces of VN, districts of an old province… */
 export function childLevel(area: Area): Level | null {
   if (area.level === 'country') return 'province';
@@ -41,94 +29,75 @@ export function childLevel(area: Area): Level | null {
   return null;
 }
 
-function areaWhere(area: Area): SQL {
-  const column = AREA_COLUMNS[area.map][area.level];
-  return column ? sql`o.${sql.identifier(column)} = ${area.code}` : sql`true`;
-}
+/** The column of stats_facts that places an organisation in a small area of a map. */
+const FACT_COLUMNS = {
+  current: { commune: 'commune_code' },
+  'pre-2025': { district: 'old_district_code', commune: 'old_commune_code' },
+} as const;
 
 /**
- * One row per organisation of the area founded by the period's end, with its kind, sector,
- * status at the end, grade and figures of the period, and two flags:
- * - `live`: existing at the end (registered, not dissolved, bankrupt, revoked or reorganized);
- * - `picked`: live and of the kind asked for (byKind counts every kind, so it reads `live`).
- * `child` is the code of the sub-area it sits in (breakdown only).
- *
- * Status at the end: `organizations.status` when it held already (status_since <= end, or no
- * date: the status as recorded); else the latest dated event up to the end, looked up only for
- * those few rows (a separate branch, so the planner costs the lookup for them alone); no event
- * by then means not registered yet (status null, not live). The flags are computed rather than
- * filtered in a WHERE, so that the planner knows how many rows come and joins the reports by
- * hash at national scale.
+ * Rows shaped like stats_cells (code, kind, sector, status, grade, then each figure's sum and
+ * reporters) for the areas `codes` (an SQL list) of one level on one map: the cells of the
+ * country (kept once, under the current map) and of provinces; facts summed for the others.
  */
-function countedRows(s: Scope, child: SQL): SQL {
-  const inArea = sql`${areaWhere(s.area)} and (o.founded_on is null or o.founded_on <= ${s.end}::date)`;
-  return sql`
-    -- the organisations founded by the end, with their status at the end: the recorded one
-    -- when it already held (status_since <= end, or undated) …
-    at_end as (
-      select o.id, o.kind, o.sector, ${child} as child, o.status
-      from organizations o
-      where ${inArea}
-        and (o.status_since is null or o.status_since <= ${s.end}::date)
-      union all
-      -- … else the latest event up to the end (none: not registered yet, status null)
-      select o.id, o.kind, o.sector, ${child} as child, (
-          select e.status from organization_status_events e
-          where e.organization_id = o.id and e.effective_on <= ${s.end}::date
-          order by e.effective_on desc, e.id desc
-          limit 1)
-      from organizations o
-      where ${inArea}
-        and o.status_since > ${s.end}::date
-    ),
-    counted as (
-      select
-        a.kind,
-        a.sector,
-        a.child,
-        a.status,
-        a.status in ('active', 'suspended', 'dissolving') as live,
-        a.status in ('active', 'suspended', 'dissolving') and (${s.kind}::text is null or a.kind = ${s.kind}) as picked,
-        coalesce(r.grade, 'unrated') as grade,
-        r.members,
-        r.workers,
-        r.charter_capital_vnd,
-        r.revenue_vnd,
-        r.profit_vnd,
-        r.income_per_worker_month_vnd as income,
-        case when r.workers > 0 and r.income_per_worker_month_vnd is not null then r.workers end as income_workers
-      from at_end a
-      left join organization_reports r on r.organization_id = a.id and r.period = ${s.period}
-    )`;
+function cellRows(period: string, map: Area['map'], level: Area['level'], codes: SQL): SQL {
+  if (level === 'country' || level === 'province') {
+    return sql`select code, kind, sector, status, grade, ${sql.raw(FIGURES)}
+      from stats_cells where period = ${period} and map = ${level === 'country' ? 'current' : map} and code in (${codes})`;
+  }
+  const column = sql.identifier((FACT_COLUMNS[map] as Record<string, string>)[level]!);
+  return sql`select ${column} as code, kind, sector, status, grade, count(*) as organizations,
+      ${sql.raw(SUMMED_FACTS)}
+    from stats_facts where period = ${period} and ${column} in (${codes})
+    group by 1, 2, 3, 4, 5`;
 }
+const FIGURES = `organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
+      charter_capital_reported, revenue_vnd, revenue_reported, profit_vnd, profit_reported, income_vnd,
+      income_reported, income_weighted, income_workers`;
+const SUMMED_FACTS = `coalesce(sum(members), 0) as members, count(members) as members_reported,
+      coalesce(sum(workers), 0) as workers, count(workers) as workers_reported,
+      coalesce(sum(charter_capital_vnd), 0) as charter_capital_vnd, count(charter_capital_vnd) as charter_capital_reported,
+      coalesce(sum(revenue_vnd), 0) as revenue_vnd, count(revenue_vnd) as revenue_reported,
+      coalesce(sum(profit_vnd), 0) as profit_vnd, count(profit_vnd) as profit_reported,
+      coalesce(sum(income_vnd), 0) as income_vnd, count(income_vnd) as income_reported,
+      coalesce(sum(income_vnd::numeric * income_workers), 0) as income_weighted,
+      coalesce(sum(income_workers), 0) as income_workers`;
 
+const tracked = (period: string) => sql`exists (select from stats_periods where period = ${period})`;
+const areaName = (area: Area) =>
+  area.level === 'country'
+    ? sql`null::text`
+    : sql`(select full_name from admin_units where map = ${area.map} and code = ${area.code} and level = ${area.level})`;
+
+// SQL fragments over rows of stats_cells (`picked`: of the kind asked for)
+const int = (expr: SQL) => sql`coalesce(${expr}, 0)::bigint`;
+const count = (where: SQL) => int(sql`sum(organizations) filter (where ${where})`);
+/** A figure's column and the column counting who reported it ('charter_capital' → …_vnd, …_reported). */
+const figureColumns = (figure: string) => ({
+  sum: sql.identifier(['members', 'workers'].includes(figure) ? figure : `${figure}_vnd`),
+  reporters: sql.identifier(`${figure}_reported`),
+});
+const reported = (figure: string) => {
+  const c = figureColumns(figure);
+  return sql`case when sum(${c.reporters}) filter (where picked) > 0 then sum(${c.sum}) filter (where picked)::bigint end`;
+};
+const mean = (figure: string) => {
+  const c = figureColumns(figure);
+  return sql`round(sum(${c.sum}) filter (where picked) / nullif(sum(${c.reporters}) filter (where picked), 0))::bigint`;
+};
 /**
- * Income per worker: weighted by workers over the organisations that reported both
- * (`income_workers`: workers > 0 with an income); when none did, the plain mean of those that
- * reported income. Whole VND, rounded half away from zero (PostgreSQL's round(numeric)).
+ * Income per worker: weighted by workers over the organisations that reported both; when none
+ * did, the plain mean of those that reported income. Whole VND, rounded half away from zero.
  */
-const incomePerWorker = sql`coalesce(round(sum(income * income_workers) filter (where picked) / nullif(sum(income_workers) filter (where picked), 0)), round(avg(income) filter (where picked)))::bigint`;
+const incomePerWorker = sql`coalesce(
+    round(sum(income_weighted) filter (where picked) / nullif(sum(income_workers) filter (where picked), 0)),
+    round(sum(income_vnd) filter (where picked) / nullif(sum(income_reported) filter (where picked), 0))
+  )::bigint`;
 
-export interface StatsRow {
-  HTX: number;
-  THT: number;
-  LHHTX: number;
-  total: number;
-  agriculture: number;
-  industry_handicraft: number;
-  construction: number;
-  trade_services: number;
-  transport: number;
-  credit_fund: number;
-  environment: number;
-  other: number;
-  active: number;
-  suspended: number;
-  good: number;
-  fair: number;
-  average: number;
-  weak: number;
-  unrated: number;
+export type StatsRow = Record<Kind | 'total' | (typeof SECTORS)[number] | 'active' | 'suspended' | Grade, number> & {
+  tracked: boolean;
+  /** the unit's full name; null for the country, or when no unit has the code on its map */
+  area_name: string | null;
   members: number | null;
   workers: number | null;
   charter_capital_total: number | null;
@@ -138,50 +107,51 @@ export interface StatsRow {
   revenue_avg: number | null;
   profit_avg: number | null;
   income_per_worker: number | null;
-}
+};
 
-/** Every figure of contracts §4 in one statement (see the counted rows above). */
+/** Every figure of contracts §4 in one statement over the area's cells. */
 export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
-  const { rows } = await db.execute<Record<string, unknown>>(sql`
-    with ${countedRows(s, sql`null`)}
+  const { rows } = await db.execute<StatsRow>(sql`
+    with cells as (
+      select *, (${s.kind}::text is null or kind = ${s.kind}) as picked
+      from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c
+    )
     select
+      ${tracked(s.period)} as tracked,
+      ${areaName(s.area)} as area_name,
       -- byKind: every kind, whatever the kind filter
-      count(*) filter (where live and kind = 'HTX') as "HTX",
-      count(*) filter (where live and kind = 'THT') as "THT",
-      count(*) filter (where live and kind = 'LHHTX') as "LHHTX",
+      ${sql.join(
+        KINDS.map((k) => sql`${count(sql`kind = ${k}`)} as ${sql.identifier(k)}`),
+        sql`, `,
+      )},
       -- from here on, only the kind asked for
-      count(*) filter (where picked) as total,
-      count(*) filter (where picked and sector = 'agriculture') as agriculture,
-      count(*) filter (where picked and sector = 'industry_handicraft') as industry_handicraft,
-      count(*) filter (where picked and sector = 'construction') as construction,
-      count(*) filter (where picked and sector = 'trade_services') as trade_services,
-      count(*) filter (where picked and sector = 'transport') as transport,
-      count(*) filter (where picked and sector = 'credit_fund') as credit_fund,
-      count(*) filter (where picked and sector = 'environment') as environment,
-      count(*) filter (where picked and sector = 'other') as other,
-      -- a cooperative being dissolved still operates: counted as active
-      count(*) filter (where picked and status in ('active', 'dissolving')) as active,
-      count(*) filter (where picked and status = 'suspended') as suspended,
-      count(*) filter (where picked and grade = 'good') as good,
-      count(*) filter (where picked and grade = 'fair') as fair,
-      count(*) filter (where picked and grade = 'average') as average,
-      count(*) filter (where picked and grade = 'weak') as weak,
-      count(*) filter (where picked and grade = 'unrated') as unrated,
+      ${count(sql`picked`)} as total,
+      ${sql.join(
+        SECTORS.map((k) => sql`${count(sql`picked and sector = ${k}`)} as ${sql.identifier(k)}`),
+        sql`, `,
+      )},
+      ${count(sql`picked and status = 'active'`)} as active,
+      ${count(sql`picked and status = 'suspended'`)} as suspended,
+      ${sql.join(
+        GRADES.map((g) => sql`${count(sql`picked and grade = ${g}`)} as ${sql.identifier(g)}`),
+        sql`, `,
+      )},
       -- sums and means skip organisations that did not report the figure; null when none did
-      sum(members) filter (where picked) as members,
-      sum(workers) filter (where picked) as workers,
-      sum(charter_capital_vnd) filter (where picked)::bigint as charter_capital_total,
-      sum(revenue_vnd) filter (where picked)::bigint as revenue_total,
-      sum(profit_vnd) filter (where picked)::bigint as profit_total,
-      round(avg(charter_capital_vnd) filter (where picked))::bigint as charter_capital_avg,
-      round(avg(revenue_vnd) filter (where picked))::bigint as revenue_avg,
-      round(avg(profit_vnd) filter (where picked))::bigint as profit_avg,
+      ${reported('members')} as members,
+      ${reported('workers')} as workers,
+      ${reported('charter_capital')} as charter_capital_total,
+      ${reported('revenue')} as revenue_total,
+      ${reported('profit')} as profit_total,
+      ${mean('charter_capital')} as charter_capital_avg,
+      ${mean('revenue')} as revenue_avg,
+      ${mean('profit')} as profit_avg,
       ${incomePerWorker} as income_per_worker
-    from counted`);
-  return rows[0] as unknown as StatsRow;
+    from cells`);
+  return rows[0]!;
 }
 
-export interface BreakdownSqlRow {
+export type BreakdownSqlRow = {
+  tracked: boolean;
   code: string | null;
   name: string | null;
   HTX: number | null;
@@ -193,47 +163,114 @@ export interface BreakdownSqlRow {
   effective: number | null;
   graded: number | null;
   income_per_worker: number | null;
-}
+};
 
 /**
- * The sub-areas of the area with their figures, in one grouped statement: every child unit
- * (with nulls where nothing is counted) and, last with a null code, the organisations placed
- * in no child unit (no commune recorded, or a split commune not yet assigned).
+ * The sub-areas of the area with their figures, in one statement: every child unit (with nulls
+ * where nothing is counted) and, last with a null code, what the area holds beyond its child
+ * units (no commune recorded, or a split commune not yet assigned) — the area's sums less the
+ * children's, when some organisation is left there.
  */
 export async function selectBreakdown(db: Executor, s: Scope, effective: readonly Grade[]): Promise<BreakdownSqlRow[]> {
   const level = childLevel(s.area);
   if (!level) return [];
-  const column = AREA_COLUMNS[s.area.map][level]!;
   const children =
     s.area.level === 'country' ? sql`level = 'province'` : sql`parent_code = ${s.area.code} and level = ${level}`;
-  const { rows } = await db.execute<Record<string, unknown>>(sql`
-    with ${countedRows(s, sql`o.${sql.identifier(column)}`)},
-    units as (
+  // the raw sums of a group of cells, which subtract: counts, and each figure with its reporters
+  const sums = {
+    HTX: sql`sum(organizations) filter (where kind = 'HTX')`,
+    THT: sql`sum(organizations) filter (where kind = 'THT')`,
+    LHHTX: sql`sum(organizations) filter (where kind = 'LHHTX')`,
+    total: sql`sum(organizations) filter (where picked)`,
+    members: sql`sum(members) filter (where picked)`,
+    members_reported: sql`sum(members_reported) filter (where picked)`,
+    workers: sql`sum(workers) filter (where picked)`,
+    workers_reported: sql`sum(workers_reported) filter (where picked)`,
+    effective: sql`sum(organizations) filter (where picked and grade = any(${sql.param([...effective])}::text[]))`,
+    graded: sql`sum(organizations) filter (where picked and grade <> 'unrated')`,
+    income_weighted: sql`sum(income_weighted) filter (where picked)`,
+    income_workers: sql`sum(income_workers) filter (where picked)`,
+    income_vnd: sql`sum(income_vnd) filter (where picked)`,
+    income_reported: sql`sum(income_reported) filter (where picked)`,
+  };
+  const columns = (fn: (name: SQL) => SQL) =>
+    sql.join(
+      Object.keys(sums).map((k) => fn(sql`${sql.identifier(k)}`)),
+      sql`, `,
+    );
+  const { rows } = await db.execute<BreakdownSqlRow>(sql`
+    with units as (
       select code, full_name from admin_units where map = ${s.area.map} and ${children}
     ),
+    cells as (
+      select c.*, (${s.kind}::text is null or c.kind = ${s.kind}) as picked
+      from (
+        select false as whole, * from (${cellRows(s.period, s.area.map, level, sql`select code from units`)}) children
+        union all
+        select true, * from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) area
+      ) c
+    ),
     figures as (
-      select
-        u.code, -- null: placed in no child unit
-        count(*) filter (where live and kind = 'HTX') as "HTX",
-        count(*) filter (where live and kind = 'THT') as "THT",
-        count(*) filter (where live and kind = 'LHHTX') as "LHHTX",
-        count(*) filter (where picked) as total,
-        sum(members) filter (where picked) as members,
-        sum(workers) filter (where picked) as workers,
-        count(*) filter (where picked and grade = any(${sql.param([...effective])}::text[])) as effective,
-        count(*) filter (where picked and grade <> 'unrated') as graded,
-        ${incomePerWorker} as income_per_worker
-      from counted c
-      left join units u on u.code = c.child
-      group by u.code
-      having count(*) filter (where live) > 0
+      select case when whole then null else code end as code,
+        ${sql.join(
+          Object.entries(sums).map(([k, v]) => sql`${v} as ${sql.identifier(k)}`),
+          sql`, `,
+        )}
+      from cells
+      group by 1
+    ),
+    -- what the area holds beyond its child units
+    rest as (
+      select null::text as code, ${columns((n) => sql`coalesce(w.${n}, 0) - coalesce(c.${n}, 0) as ${n}`)}
+      from (select * from figures where code is null) w
+      cross join (select ${columns((n) => sql`sum(${n}) as ${n}`)} from figures where code is not null) c
+    ),
+    placed as (
+      select u.code, u.full_name as name, ${columns((n) => sql`f.${n}`)}
+      from units u left join figures f on f.code = u.code
+      union all
+      select null, null, ${columns((n) => sql`${n}`)} from rest where "HTX" + "THT" + "LHHTX" > 0
     )
-    select u.code, u.full_name as name, f."HTX", f."THT", f."LHHTX", f.total, f.members, f.workers,
-      f.effective, f.graded, f.income_per_worker
-    from units u
-    full join figures f on f.code = u.code
-    order by u.code nulls last`);
-  return rows as unknown as BreakdownSqlRow[];
+    select ${tracked(s.period)} as tracked, code, name,
+      "HTX"::bigint, "THT"::bigint, "LHHTX"::bigint, total::bigint,
+      case when members_reported > 0 then members::bigint end as members,
+      case when workers_reported > 0 then workers::bigint end as workers,
+      effective::bigint, graded::bigint,
+      coalesce(round(income_weighted / nullif(income_workers, 0)), round(income_vnd / nullif(income_reported, 0)))::bigint
+        as income_per_worker
+    from placed
+    order by code nulls last`);
+  return rows;
+}
+
+/**
+ * Starts keeping the summary of a period (its first statistics); false when it was kept
+ * already. At national scale this reads every organisation once (bench/RESULTS.md).
+ */
+export async function buildPeriod(db: Executor, period: string, end: string): Promise<boolean> {
+  const { rows } = await db.execute<{ built: boolean }>(
+    sql`select stats_build_period(${period}, ${end}::date) as built`,
+  );
+  return rows[0]!.built;
+}
+
+/**
+ * For a bulk writer (the import): the triggers leave the summary alone until the end of this
+ * transaction, when refreshStats brings it up to date for everything written, in one go.
+ */
+export async function deferStatsRefresh(tx: Executor): Promise<void> {
+  await tx.execute(sql`select set_config('hoptac.stats_deferred', 'on', true)`);
+}
+
+/** Brings the summary up to date for these organisations, which the caller holds (wrote or locked). */
+export async function refreshStats(tx: Executor, ids: number[]): Promise<void> {
+  if (ids.length > 0) await tx.execute(sql`select stats_refresh(${sql.param(ids)}::int[])`);
+}
+
+/** Merges the changes appended by writers; answers how many rows it merged. */
+export async function compactCells(db: Executor): Promise<number> {
+  const { rows } = await db.execute<{ merged: number }>(sql`select stats_compact() as merged`);
+  return rows[0]!.merged;
 }
 
 /**

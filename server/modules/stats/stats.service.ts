@@ -3,9 +3,9 @@
 import type { Db } from '../../db/pool.ts';
 import { GRADES, KINDS, SECTORS, type Grade, type Kind, type MapName } from '../../../shared/contracts/enums.ts';
 import { periodSchema, type Stats } from '../../../shared/contracts/stats.ts';
-import { resolveArea } from '../admin-units/area.ts';
+import { levelOf, mapFor, resolveArea, type Area } from '../admin-units/area.ts';
 import { comparePeriods, parsePeriod } from '../reports/period.ts';
-import { reportedPeriods, selectStats, type Scope, type StatsRow } from './stats.queries.ts';
+import { buildPeriod, reportedPeriods, selectStats, type Scope, type StatsRow } from './stats.queries.ts';
 
 export type Executor = Pick<Db, 'select' | 'execute'>;
 
@@ -49,10 +49,43 @@ export async function resolveScope(db: Executor, opts: StatsOptions): Promise<Sc
   return { area, period, end: parsePeriod(period).end, kind: opts.kind ?? null };
 }
 
-/** Every figure of contracts §4 for an area, a period, a kind and a map. */
+/**
+ * Reads from the statistics summary; the first read of a period that is not kept yet builds
+ * its summary, then reads again (one statement tells both, so it never reads half a build).
+ */
+export async function fromSummary<T extends { tracked: boolean }>(
+  db: Executor,
+  scope: Scope,
+  read: () => Promise<T>,
+): Promise<T> {
+  const first = await read();
+  if (first.tracked) return first;
+  await buildPeriod(db, scope.period, scope.end);
+  return read();
+}
+
+/**
+ * Every figure of contracts §4 for an area, a period, a kind and a map. A unit's name is looked
+ * up in the same statement as the figures; the country, or a code that names no unit (for its
+ * message), takes resolveArea.
+ */
 export async function computeStats(db: Executor, opts: StatsOptions): Promise<Stats> {
-  const scope = await resolveScope(db, opts);
-  return shapeStats(scope, await selectStats(db, scope));
+  const map = mapFor(opts.area, opts.map);
+  const level = levelOf(opts.area, map);
+  if (!level) await resolveArea(db, opts.area, opts.map); // throws: no unit has such a code
+  const period = opts.period ?? latestPeriod(await reportedPeriods(db));
+  const scope: Scope = {
+    area: { code: opts.area, name: '', level: level!, map } as Area,
+    period,
+    end: parsePeriod(period).end,
+    kind: opts.kind ?? null,
+  };
+  const row = await fromSummary(db, scope, async () => {
+    const read = await selectStats(db, scope);
+    if (read.area_name === null) read.area_name = (await resolveArea(db, opts.area, opts.map)).name;
+    return read;
+  });
+  return shapeStats({ ...scope, area: { ...scope.area, name: row.area_name! } }, row);
 }
 
 /** share = count / graded, null when nothing is graded. */

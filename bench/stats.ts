@@ -1,0 +1,293 @@
+// Statistics at national scale (contracts §4): the national database of bench/lib/national-db.ts
+// with both maps loaded (the pre-2025 units and the 2025 mapping from ../shared), then
+//  - the cost of starting to keep a period's summary (its first read),
+//  - latency of /stats, /stats/breakdown and /stats/narrative through the real HTTP API
+//    (`app.inject`, one request at a time) for the country, a province, a commune and a former
+//    district, against the floor: the statistics statement alone, sent over a bare pg client;
+//  - the live query the summary replaces (every counted organisation aggregated at read time);
+//  - what the summary costs a write (one report changed, with and without the triggers), and
+//    merging the pending changes.
+//
+//   node bench/stats.ts [--engine pglite|postgres|both] [--rows full|small] [--requests 300] [--budget 60]
+//                       [--keep] [--reuse [--data-dir DIR]] [--no-write]
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database } from '../server/cli/database.ts';
+import { buildApp, type App } from '../server/http/app.ts';
+import { importAdminUnitFiles } from '../server/modules/admin-units/import-files.ts';
+import { resolveArea } from '../server/modules/admin-units/area.ts';
+import { createRandom, type Random } from '../server/modules/demo/random.ts';
+import { parsePeriod } from '../server/modules/reports/period.ts';
+import { compactCells, selectStats, type Executor, type Scope } from '../server/modules/stats/stats.queries.ts';
+import { computeStats } from '../server/modules/stats/stats.service.ts';
+import { measure, percentile, table, type Measured } from './lib/measure.ts';
+import {
+  engineTitle,
+  engineVersion,
+  loadNational,
+  machine,
+  openFresh,
+  SEED,
+  sizes,
+  utcNow,
+  type Engine,
+} from './lib/national-db.ts';
+import { writeBlock } from './lib/results-file.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    rows: { type: 'string', default: 'full' },
+    requests: { type: 'string', default: '300' },
+    budget: { type: 'string', default: '60' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const engines: Engine[] = args.engine === 'both' ? ['pglite', 'postgres'] : [args.engine as Engine];
+if (!engines.every((e) => e === 'pglite' || e === 'postgres') || !['full', 'small'].includes(args.rows!)) {
+  console.error('usage: node bench/stats.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]');
+  process.exit(1);
+}
+const scale = args.rows === 'small' ? 0.1 : 1;
+const PERIODS = ['2023', '2024', '2025-H1', '2025'];
+const KINDS = [undefined, 'HTX', 'THT'] as const;
+const WRITES = 200;
+const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const UNITS = fileURLToPath(new URL('../../shared/data/admin-units/', import.meta.url));
+const command = `node bench/stats.ts ${process.argv.slice(2).join(' ')}`.trim();
+
+/** p95 target from the issue: 50 ms on PostgreSQL, 150 ms on PGlite, for any area. */
+const target = (engine: Engine) => (name: string) =>
+  /^[a-d]\./.test(name) ? (engine === 'pglite' ? 150 : 50) : undefined;
+
+/** The statement selectStats sends, as text and parameters, for replaying on a bare client. */
+async function statementOf(scope: Scope) {
+  let query: { sql: string; params: unknown[] } | undefined;
+  const capture: Executor = {
+    execute: ((q: SQL) => {
+      query = new PgDialect().sqlToQuery(q);
+      return Promise.resolve({ rows: [{}] });
+    }) as never,
+  };
+  await selectStats(capture, scope);
+  return query!;
+}
+
+interface AreaSet {
+  provinces: string[];
+  communes: string[];
+  districts: string[];
+}
+
+async function areas(db: Database['db']): Promise<AreaSet> {
+  const codes = async (q: SQL) => (await db.execute<{ code: string }>(q)).rows.map((r) => r.code);
+  return {
+    provinces: await codes(
+      sql`select code from admin_units where map = 'current' and level = 'province' order by code`,
+    ),
+    communes: await codes(
+      sql`select distinct commune_code as code from organizations where commune_code is not null order by 1`,
+    ),
+    districts: await codes(
+      sql`select distinct old_district_code as code from organizations where old_district_code is not null order by 1`,
+    ),
+  };
+}
+
+async function run(app: App, database: Database, set: AreaSet) {
+  const { db } = database;
+  const opts = { requests: Number(args.requests), warmup: 20, budgetMs: Number(args.budget) * 1000 };
+  const out: Measured[] = [];
+  const scenario = async (name: string, call: (r: Random) => Promise<unknown>) => {
+    const r = createRandom(`${SEED}:stats:${name}`);
+    out.push(
+      await measure(name, opts, async () => {
+        await call(r);
+        return null;
+      }),
+    );
+    console.log(`  ${name}: p50 ${out.at(-1)!.p50.toFixed(1)} ms, p95 ${out.at(-1)!.p95.toFixed(1)} ms`);
+  };
+  const get = async (path: string, query: string) => {
+    const res = await app.inject({ url: `/api/v1/${path}?${query}` });
+    if (res.statusCode !== 200) throw new Error(`${path}?${query}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  };
+  const pick = (r: Random) => {
+    const kind = r.pick(KINDS);
+    return `period=${r.pick(PERIODS)}${kind ? `&kind=${kind}` : ''}`;
+  };
+
+  // the floor: the statistics statement alone, on a bare client over the same socket or TCP
+  const client = new pg.Client({ connectionString: database.engine.url });
+  await client.connect();
+  const floor = async (name: string, code: (r: Random) => string, map: 'current' | 'pre-2025' = 'current') => {
+    const r0 = createRandom(`${SEED}:stats:floor:${name}`);
+    const prepared = await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        const area = await resolveArea(db, code(r0), map);
+        const period = r0.pick(PERIODS);
+        const kind = r0.pick(KINDS) ?? null;
+        return statementOf({ area, period, end: parsePeriod(period).end, kind });
+      }),
+    );
+    const r = createRandom(`${SEED}:stats:floor-run:${name}`);
+    out.push(
+      await measure(`${name} — SQL floor`, opts, async () => {
+        const q = r.pick(prepared);
+        await client.query(q.sql, q.params);
+        return null;
+      }),
+    );
+  };
+
+  await scenario('a. /stats, the country', (r) => get('stats', `area=VN&${pick(r)}`));
+  await floor('a. /stats, the country', () => 'VN');
+  await scenario('b. /stats, a province', (r) => get('stats', `area=${r.pick(set.provinces)}&${pick(r)}`));
+  await floor('b. /stats, a province', (r) => r.pick(set.provinces));
+  await scenario('c. /stats, a commune', (r) => get('stats', `area=${r.pick(set.communes)}&${pick(r)}`));
+  await floor('c. /stats, a commune', (r) => r.pick(set.communes));
+  if (set.districts.length) {
+    await scenario('d. /stats, a former district (pre-2025 map)', (r) =>
+      get('stats', `area=${r.pick(set.districts)}&${pick(r)}`),
+    );
+    await floor('d. /stats, a former district (pre-2025 map)', (r) => r.pick(set.districts), 'pre-2025');
+  }
+  await scenario('e. /stats/breakdown, the country (34 provinces)', (r) =>
+    get('stats/breakdown', `area=VN&${pick(r)}`),
+  );
+  await scenario('f. /stats/breakdown, a province (its communes)', (r) =>
+    get('stats/breakdown', `area=${r.pick(set.provinces)}&${pick(r)}`),
+  );
+  await scenario('g. /stats/narrative, a province, latest period', (r) =>
+    get('stats/narrative', `area=${r.pick(set.provinces)}`),
+  );
+  await client.end();
+  return out;
+}
+
+/** The live query the summary replaces: the counted organisations of the country aggregated at read time. */
+async function liveQuery(db: Database['db']) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await db.execute(sql`
+      select kind, sector, status, grade, count(*), sum(members), sum(workers), sum(charter_capital_vnd),
+        sum(revenue_vnd), sum(profit_vnd), sum(income_vnd), sum(income_vnd::numeric * income_workers)
+      from stats_facts_now where period = ${PERIODS[i % PERIODS.length]!}
+      group by 1, 2, 3, 4`);
+    times.push(performance.now() - t);
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** One report changed per transaction, with the summary's triggers and without (the floor). */
+async function writes(db: Database['db']) {
+  const { rows } = await db.execute<{ id: number }>(
+    sql`select organization_id as id from organization_reports where period = '2025' order by organization_id limit ${WRITES}`,
+  );
+  const opts = { requests: rows.length, warmup: 0, budgetMs: 120_000 };
+  const write = (off: boolean) => async (i: number) => {
+    if (i < 0) return null;
+    await db.transaction(async (tx) => {
+      if (off) await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(
+        sql`update organization_reports set members = coalesce(members, 0) + 1, updated_at = now()
+            where organization_id = ${rows[i]!.id} and period = '2025'`,
+      );
+    });
+    return null;
+  };
+  const out = [
+    await measure('h. a report changed (one transaction), summary kept', opts, write(false)),
+    await measure('h. — the same without the triggers (floor)', opts, write(true)),
+  ];
+  // the second run left the summary behind: put it right for what follows
+  await db.execute(sql`select stats_refresh(${sql.param(rows.map((r) => r.id))}::int[])`);
+  const t = performance.now();
+  const merged = await compactCells(db);
+  const compactMs = performance.now() - t;
+  return { out, merged, compactMs };
+}
+
+for (const engine of engines) {
+  console.log(`\n## ${engine}: loading …`);
+  const load1 = loadavg()[0]!.toFixed(2);
+  const { database, drop } = await openFresh(engine, {
+    name: 'hoptac_bench_stats',
+    keep: args.keep,
+    reuse: args.reuse,
+    dataDir: args['data-dir'],
+  });
+  try {
+    const { db } = database;
+    let t = performance.now();
+    if (!args.reuse) {
+      await importAdminUnitFiles(db, [
+        join(UNITS, 'pre-2025-07-01/simplified_json_generated_data_vn_units.json'),
+        join(UNITS, 'mapping-2025-07-01/splits.json'),
+      ]);
+    }
+    const unitsMs = performance.now() - t;
+    const loaded = await loadNational(database, { scale, reuse: args.reuse });
+    const s = await sizes(db);
+    console.log(`  loaded: ${JSON.stringify(loaded.times)} ${JSON.stringify(s)}`);
+
+    const builds: string[] = [];
+    for (const period of PERIODS) {
+      t = performance.now();
+      await computeStats(db, { area: 'VN', period });
+      builds.push(`${period} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const live = await liveQuery(db);
+    const { rows: cells } = await db.execute<{ facts: number; cells: number; bytes: number }>(sql`
+      select (select count(*) from stats_facts)::int as facts, (select count(*) from stats_cells)::int as cells,
+        (pg_total_relation_size('stats_facts') + pg_total_relation_size('stats_cells'))::bigint as bytes`);
+    console.log(`  builds: ${builds.join(', ')}; live query p50 ${live.toFixed(0)} ms; ${JSON.stringify(cells[0])}`);
+
+    const app = await buildApp({ db, logLevel: 'silent', serveWeb: false });
+    const results = await run(app, database, await areas(db));
+    const w = await writes(db);
+    await app.close();
+    const load2 = loadavg()[0]!.toFixed(2);
+
+    const ratios = results
+      .filter((r) => r.name.endsWith('SQL floor'))
+      .map((f) => {
+        const appRow = results.find((r) => `${r.name} — SQL floor` === f.name)!;
+        return `${appRow.name.split('.')[0]}: ${(appRow.p50 / f.p50).toFixed(1)}× (p50), ${(appRow.p95 / f.p95).toFixed(1)}× (p95)`;
+      });
+    const body = [
+      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
+      '',
+      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${load2} at end`,
+      `- command: \`${command}\``,
+      `- data: ${s.orgs.toLocaleString('en')} organisations in ${s.communes} communes, ${s.reports.toLocaleString('en')} reports, ` +
+        `${s.events.toLocaleString('en')} status events, both maps (units loaded in ${(unitsMs / 1000).toFixed(1)} s); ` +
+        `database ${(s.bytes / 2 ** 20).toFixed(0)} MB`,
+      `- summary: ${cells[0]!.facts.toLocaleString('en')} facts and ${cells[0]!.cells.toLocaleString('en')} cells for ` +
+        `${PERIODS.length} periods, ${(cells[0]!.bytes / 2 ** 20).toFixed(0)} MB; first read of each period (builds its summary): ${builds.join(', ')}`,
+      `- the live query the summary replaces (the country, one period, aggregated at read time): p50 ${live.toFixed(0)} ms`,
+      `- app ÷ SQL floor: ${ratios.join('; ')}`,
+      `- after ${WRITES} single-report writes: merging ${w.merged.toLocaleString('en')} pending rows took ${w.compactMs.toFixed(0)} ms`,
+      '',
+      table([...results, ...w.out], target(engine)),
+    ].join('\n');
+    console.log('\n' + body);
+    if (!args['no-write'] && !args.reuse)
+      writeBlock(RESULTS, `stats:${engine}${args.rows === 'small' ? ':small' : ''}`, body);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
