@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../server/db/pool.ts';
 import type { Tx } from '../server/modules/imports/import-queries.ts';
+import { unique } from './factories.ts';
 
 export const HEADERS = [
   'Mã số',
@@ -78,4 +79,25 @@ export async function countOrganizations(db: Db | Tx, prefix: string): Promise<n
     sql`select count(*)::int as n from organizations where registration_no like ${prefix + '%'}`,
   );
   return rows[0]!.n;
+}
+
+/** A multipart/form-data body, built by hand. */
+export function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
+  const boundary = `----hoptac${unique()}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

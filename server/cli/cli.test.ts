@@ -44,7 +44,15 @@ describe('hoptac CLI', () => {
       const migrate = run(['migrate']);
       expect(migrate.stderr).toBe('');
       expect(migrate.status).toBe(0);
-      expect((await fetch(`${url}/api/v1/admin-units`)).status).toBe(200);
+      expect((await fetch(`${url}/api/v1/admin-units`)).status).toBe(401);
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@hoptac.local', password: 'mat-khau-thu' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      expect((await fetch(`${url}/api/v1/admin-units`, { headers: { cookie } })).status).toBe(200);
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));

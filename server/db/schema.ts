@@ -3,7 +3,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
   check,
   date,
   index,
@@ -156,15 +155,3 @@ export const organizationReports = pgTable(
     check('organization_reports_counts_check', sql`coalesce(members, 0) >= 0 and coalesce(workers, 0) >= 0`),
   ],
 );
-
-export const users = pgTable('users', {
-  id: integer().primaryKey().generatedAlwaysAsIdentity(),
-  email: text().notNull().unique(),
-  name: text().notNull(),
-  passwordHash: text().notNull(),
-  role: text().notNull(),
-  areaCode: text(),
-  organizationId: integer().references(() => organizations.id),
-  disabled: boolean().notNull().default(false),
-  createdAt: createdAt(),
-});

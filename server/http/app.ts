@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +20,10 @@ import { adminUnitRoutes } from '../modules/admin-units/admin-units.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
 import { statsRoutes } from '../modules/stats/stats.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { installAuth } from '../modules/auth/auth.hooks.ts';
+import { userRoutes } from '../modules/users/users.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -37,6 +43,18 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Mantine and ECharts set inline styles; everything else comes from this site
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null, // a plain-HTTP install (http://localhost) must keep working
+      },
+    },
+  });
+  await app.register(cookie);
+  const routes = installAuth(app, db);
 
   await app.register(swagger, {
     openapi: {
@@ -51,6 +69,9 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
     await db.execute('select 1');
     return { status: 'ok' as const };
   });
+  await app.register(authRoutes, { prefix: '/api/v1', db });
+  await app.register(userRoutes, { prefix: '/api/v1', db });
+  await app.register(auditRoutes, { prefix: '/api/v1', db });
   await app.register(adminUnitRoutes, { prefix: '/api/v1', db });
   await app.register(organizationRoutes, { prefix: '/api/v1', db });
   await app.register(statsRoutes, { prefix: '/api/v1', db });
@@ -67,14 +88,17 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
     });
     return reply.status(404).type('application/problem+json').send(e.toProblem(req.id));
   });
-  return app;
+  await app.ready();
+  return Object.assign(app, { routeRules: routes });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
-function errorHandler(err: FastifyError, req: FastifyRequest, reply: import('fastify').FastifyReply) {
+/** Every error as problem+json; anything unexpected is a generic 500 with the request id (logged, never shown). */
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: import('fastify').FastifyReply) {
   const problem = toAppError(err, req);
   if (problem.status >= 500) req.log.error(err);
+  if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json').send(problem.toProblem(req.id));
 }
 

@@ -20,10 +20,18 @@ export class AppError extends Error {
   readonly detailEn: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly current: Record<string, unknown> | undefined;
+  /** rate_limited: when to try again (the Retry-After header) */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: Code,
-    opts: { vi?: string; en?: string; errors?: FieldError[]; current?: Record<string, unknown> } = {},
+    opts: {
+      vi?: string;
+      en?: string;
+      errors?: FieldError[];
+      current?: Record<string, unknown>;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(opts.en ?? TITLES[code].en);
     this.code = code;
@@ -31,6 +39,7 @@ export class AppError extends Error {
     this.detailEn = opts.en;
     this.errors = opts.errors;
     this.current = opts.current;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   get status(): number {

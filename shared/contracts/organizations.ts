@@ -122,6 +122,9 @@ export const organizationSchema = z.object({
   email: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  can: z
+    .object({ update: z.boolean() })
+    .describe('what the caller may do with it: the web app shows only these actions'),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
@@ -175,4 +178,4 @@ export const organizationListSchema = z.object({
 });
 export type OrganizationList = z.infer<typeof organizationListSchema>;
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) });

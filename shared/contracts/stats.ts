@@ -10,12 +10,12 @@ export const periodSchema = z
 export const areaCodeSchema = z.union([z.literal('VN'), z.string().regex(/^\d{2,5}$/)]);
 
 export const statsQuery = z.object({
-  area: areaCodeSchema.default('VN'),
+  area: areaCodeSchema.optional().describe("the caller's own area when left out (VN for the whole country)"),
   period: periodSchema.optional().describe('the latest period with data when left out'),
   kind: z.enum(KINDS).optional(),
   map: mapSchema.optional().describe('current by default; a 3-digit area implies pre-2025'),
 });
-export type StatsQuery = z.input<typeof statsQuery>;
+export type StatsQuery = z.output<typeof statsQuery>;
 
 const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<T[number], z.ZodNumber>);

@@ -14,6 +14,7 @@ export const adminUnitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/admin-units',
     {
+      config: { permission: 'admin_units.read' },
       schema: {
         tags: ['admin-units'],
         summary: 'Đơn vị hành chính: tỉnh, con của một đơn vị, hoặc tìm theo tên',
@@ -30,6 +31,7 @@ export const adminUnitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/admin-units/:map/:code',
     {
+      config: { permission: 'admin_units.read' },
       schema: {
         tags: ['admin-units'],
         params: adminUnitParams,

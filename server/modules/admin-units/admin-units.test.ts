@@ -1,20 +1,19 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import type { AdminUnit, AdminUnitDetail } from '../../../shared/contracts/admin-units.ts';
 import type { Db } from '../../db/pool.ts';
-import type { App } from '../../http/app.ts';
 import { AppError } from '../../http/errors.ts';
 import { resolveArea } from './area.ts';
 import { importAdminUnitFiles } from './import-files.ts';
 
 const data = fileURLToPath(new URL('../../../../shared/data/admin-units/', import.meta.url));
 
-let app: App;
+let app: Agent;
 let db: Db;
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
   // the pre-2025 map and the mapping (idempotent: other test files may load them too)
   await importAdminUnitFiles(db, [
     join(data, 'pre-2025-07-01/simplified_json_generated_data_vn_units.json'),

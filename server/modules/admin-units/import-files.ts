@@ -3,6 +3,9 @@
 // before mappings, whatever the order on the command line, so a mapping is checked against
 // the lists loaded with it.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { recordAudit } from '../audit/audit.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 import type { Level, MapName } from '../../../shared/contracts/enums.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
@@ -48,6 +51,13 @@ export async function importAdminUnitFiles(db: Db | Tx, files: string[]): Promis
       lines.push('Đã tính lại vị trí của các tổ chức trên bản đồ còn lại / organisations re-placed on the other map');
     }
     lines.push(...(await totals(tx)));
+    await recordAudit(tx, COMMAND_LINE, {
+      action: 'import',
+      entity: 'admin_units',
+      entityId: files.map((f) => basename(f)).join(', '),
+      changes: {},
+      note: lines.join('\n'),
+    });
     return lines;
   });
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
-import type { App } from '../../http/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import type { Db } from '../../db/pool.ts';
 import type { OrganizationList } from '../../../shared/contracts/organizations.ts';
 import { asciiFold } from './names.ts';
@@ -9,12 +8,12 @@ import { DEMO_PROVINCES, demoOrganizations, seedDemo } from './seed-demo.ts';
 
 // The test database is shared with other files: everything here looks only at the demo's own
 // registration numbers, and seeding twice is harmless by design.
-let app: App;
+let app: Agent;
 let db: Db;
 let numbers: string[];
 
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
   numbers = (await demoOrganizations(db)).map((o) => o.registrationNo);
   await seedDemo(db);
 });

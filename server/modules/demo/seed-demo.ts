@@ -9,6 +9,8 @@ import { derivePlacement } from '../organizations/placement.ts';
 import { currentCommunes } from './communes.ts';
 import { generateOrganizations, type GeneratedOrganization } from './generate.ts';
 import { insertOrganizations } from './insert.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 
 /** Provinces of the demo and how many organisations of each kind each gets. */
 export const DEMO_PROVINCES: readonly { code: string; counts: Record<Kind, number> }[] = [
@@ -48,6 +50,13 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty?: boolean } = {}): Pr
   const ids = await db.transaction(async (tx) => {
     const inserted = await insertOrganizations(tx, orgs);
     if (inserted.length > 0) await derivePlacement(tx, inserted);
+    await recordAudit(tx, COMMAND_LINE, {
+      action: 'seed',
+      entity: 'import',
+      entityId: 'demo',
+      changes: { organizations: [null, inserted.length] },
+      note: 'Dữ liệu mẫu / demo data set',
+    });
     return inserted;
   });
   // PGlite runs no autovacuum: without this its planner would know nothing of the new rows.

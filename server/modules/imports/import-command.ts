@@ -8,6 +8,7 @@ import { MAPS, type MapName } from '../../../shared/contracts/enums.ts';
 import type { ImportError, ImportResult } from '../../../shared/contracts/imports.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 import { importOrganizations } from './import-organizations.ts';
 import { formatOf } from './read-rows.ts';
 
@@ -28,6 +29,7 @@ export async function importCommand(
   }
   const head = await readHead(opts.file);
   const result = await importOrganizations(db, {
+    caller: COMMAND_LINE,
     fileName: basename(opts.file),
     format: formatOf(opts.file, head),
     source: createReadStream(opts.file, { highWaterMark: 256 * 1024 }),

@@ -15,6 +15,7 @@ const jobColumns = {
   id: importJobs.id,
   status: importJobs.status,
   fileName: importJobs.fileName,
+  createdBy: importJobs.createdBy,
   options: importJobs.options,
   processedRows: importJobs.processedRows,
   result: importJobs.result,
@@ -26,6 +27,7 @@ export type JobRow = {
   id: string;
   status: ImportJobStatus;
   fileName: string;
+  createdBy: number | null;
   options: JobOptions;
   processedRows: number;
   result: JobOutcome | null;
@@ -36,13 +38,14 @@ export type JobRow = {
 
 export async function insertJob(
   db: Db,
-  job: { fileName: string; fileData: Buffer; options: JobOptions },
+  job: { fileName: string; fileData: Buffer; options: JobOptions; createdBy: number | null },
 ): Promise<JobRow> {
   const [row] = await db
     .insert(importJobs)
     .values({
       kind: 'organizations',
       fileName: job.fileName,
+      createdBy: job.createdBy,
       fileData: job.fileData,
       options: job.options,
       // an upload that is not a dry run is its own apply

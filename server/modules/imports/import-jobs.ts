@@ -21,9 +21,10 @@ import {
   type JobRow,
 } from './import-jobs.queries.ts';
 import { formatOf } from './read-rows.ts';
+import type { Caller } from '../auth/caller.ts';
 
-/** Jobs of this process that have not finished, as the web app should see them. */
-const live = new Map<string, ImportJob>();
+/** Jobs of this process that have not finished, as the web app should see them, with their owner. */
+const live = new Map<string, ImportJob & { createdBy: number | null }>();
 let queue: Promise<void> = Promise.resolve();
 
 const missing = (id: string) => notFound(`Không có lần nhập ${id}`, `No import ${id}`);
@@ -31,25 +32,26 @@ const missing = (id: string) => notFound(`Không có lần nhập ${id}`, `No im
 export async function startImportJob(
   db: Db,
   log: FastifyBaseLogger,
+  caller: Caller,
   upload: { fileName: string; fileData: Buffer; options: JobOptions },
 ): Promise<ImportJob> {
   formatOf(upload.fileName, upload.fileData); // refuses .xls before anything is stored
-  const row = await insertJob(db, upload);
-  return enqueue(db, log, row);
+  const row = await insertJob(db, { ...upload, createdBy: caller.user?.id ?? null });
+  return enqueue(db, log, caller, row);
 }
 
-export async function getImportJob(db: Db, id: string): Promise<ImportJob> {
+/** A job is its uploader's: for anyone else it does not exist. */
+export async function getImportJob(db: Db, caller: Caller, id: string): Promise<ImportJob> {
   const running = live.get(id);
-  if (running) return running;
-  const row = await findJob(db, id);
-  if (!row) throw missing(id);
-  return shape(row);
+  const job = running ?? (await findJob(db, id));
+  if (!job || job.createdBy !== (caller.user?.id ?? null)) throw missing(id);
+  return running ? withoutOwner(running) : shape(job as JobRow);
 }
 
-export async function applyImportJob(db: Db, log: FastifyBaseLogger, id: string): Promise<ImportJob> {
+export async function applyImportJob(db: Db, log: FastifyBaseLogger, caller: Caller, id: string): Promise<ImportJob> {
+  const job = await getImportJob(db, caller, id);
   const claimed = live.has(id) ? undefined : await claimApply(db, id);
-  if (claimed) return enqueue(db, log, claimed);
-  const job = await getImportJob(db, id);
+  if (claimed) return enqueue(db, log, caller, claimed);
   const why =
     job.status === 'queued' || job.status === 'running'
       ? { vi: 'lần nhập này chưa chạy xong', en: 'this import has not finished yet' }
@@ -65,14 +67,16 @@ export async function applyImportJob(db: Db, log: FastifyBaseLogger, id: string)
 /** Resolves when every queued job has run (the server waits for it before closing). */
 export const importJobsIdle = (): Promise<void> => queue;
 
-function enqueue(db: Db, log: FastifyBaseLogger, row: JobRow): ImportJob {
-  const job = shape(row);
+function enqueue(db: Db, log: FastifyBaseLogger, caller: Caller, row: JobRow): ImportJob {
+  const job = { ...shape(row), createdBy: row.createdBy };
   live.set(job.id, job);
-  queue = queue.then(() => run(db, log, job));
-  return { ...job };
+  queue = queue.then(() => run(db, log, caller, job));
+  return withoutOwner(job);
 }
 
-async function run(db: Db, log: FastifyBaseLogger, job: ImportJob): Promise<void> {
+const withoutOwner = ({ createdBy: _c, ...job }: ImportJob & { createdBy: number | null }): ImportJob => ({ ...job });
+
+async function run(db: Db, log: FastifyBaseLogger, caller: Caller, job: ImportJob): Promise<void> {
   let status: 'succeeded' | 'failed' = 'failed';
   let outcome: NonNullable<JobRow['result']>;
   try {
@@ -80,6 +84,7 @@ async function run(db: Db, log: FastifyBaseLogger, job: ImportJob): Promise<void
     job.status = 'running';
     await markRunning(db, job.id);
     const result = await importOrganizations(db, {
+      caller,
       fileName: file.fileName,
       format: formatOf(file.fileName, file.fileData),
       source: Readable.from(chunks(file.fileData)),

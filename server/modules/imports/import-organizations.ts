@@ -8,6 +8,9 @@ import type { MapName } from '../../../shared/contracts/enums.ts';
 import type { ImportError, ImportPreviewRow, ImportResult } from '../../../shared/contracts/imports.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
+import { recordAudit, type AuditInput } from '../audit/audit.ts';
+import type { Caller } from '../auth/caller.ts';
+import { inScope } from '../auth/scope.ts';
 import { derivePlacement } from '../organizations/placement.ts';
 import { deferStatsRefresh, refreshStats } from '../stats/stats.queries.ts';
 import { parsePeriod, type Period } from '../reports/period.ts';
@@ -15,18 +18,21 @@ import { COLUMNS, FIELDS, FIGURE_FIELDS, matchHeaders, type HeaderMatch } from '
 import {
   insertStatusEvents,
   lockExisting,
+  type Existing,
   upsertOrganizations,
   upsertReports,
   type StatusEventValues,
   type Tx,
 } from './import-queries.ts';
 import { cellText, todayInVietnam } from './parse-values.ts';
-import { planRow, type PlanContext } from './plan-row.ts';
+import { planRow, storedFigures, storedValues, type PlanContext, type RowPlan } from './plan-row.ts';
 import { readRows, type FileFormat, type RawRow } from './read-rows.ts';
 import { deriveOtherMap, loadUnitIndex } from './unit-index.ts';
 import { validateRow, type ImportRow, type RowContext } from './validate-row.ts';
 
 export interface ImportOptions {
+  /** who imports: rows outside their area are errors; each organisation written is on the audit trail */
+  caller: Caller;
   /** the name shown in messages (and the status events' note) */
   fileName: string;
   format: FileFormat;
@@ -126,7 +132,9 @@ async function run(
       let writing: Promise<void> = Promise.resolve();
       const write = async (rows: ImportRow[], read: number) => {
         await writing;
-        writing = writeBatch(tx, rows, plan, result, touched).then(() => opts.onProgress?.(read));
+        writing = writeBatch(tx, rows, { ...plan, caller: opts.caller }, result, touched).then(() =>
+          opts.onProgress?.(read),
+        );
         writing.catch(() => {}); // awaited later; not an unhandled rejection meanwhile
       };
       for await (const raw of rows) {
@@ -206,11 +214,18 @@ function addErrors(result: ImportResult, errors: ImportError[]) {
 
 /**
  * Plans the batch against the stored organisations (locked until the end), then — while the
- * file has no error yet — writes it, adding the organisations it wrote to `touched`. Once a row
- * failed nothing more is written (it will be rolled back), but every row is still planned so
- * the counts stay right.
+ * file has no error yet — writes it, adding the organisations it wrote to `touched`, each with
+ * its audit event. A row that would create or change an organisation outside the caller's area
+ * is an error. Once a row failed nothing more is written (it will be rolled back), but every
+ * row is still planned so the counts stay right.
  */
-async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: ImportResult, touched: Set<number>) {
+async function writeBatch(
+  tx: Tx,
+  batch: ImportRow[],
+  ctx: PlanContext & { caller: Caller },
+  result: ImportResult,
+  touched: Set<number>,
+) {
   if (batch.length === 0) return;
   const stored = new Map(
     (
@@ -226,6 +241,8 @@ async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: 
     result[plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged']++;
     if (plan.warning) result.warnings.push(plan.warning);
     if (result.preview.length < PREVIEW) result.preview.push(previewOf(row, plan.action));
+    const outside = outsideScope(ctx.caller, row, plan, stored.get(row.registrationNo));
+    if (outside) addErrors(result, [outside]);
   }
   if (result.errorCount > 0) return;
 
@@ -256,6 +273,61 @@ async function writeBatch(tx: Tx, batch: ImportRow[], ctx: PlanContext, result: 
   for (const w of written) touched.add(w.id);
   for (const e of events) touched.add(e.organizationId);
   if (ctx.period) for (const { row, plan } of plans) if (plan.report) touched.add(idOf(row));
+  await recordAudit(
+    tx,
+    ctx.caller,
+    plans.flatMap(({ row, plan }) =>
+      plan.action === 'unchanged' ? [] : [auditOf(idOf(row), plan, stored.get(row.registrationNo), ctx)],
+    ),
+  );
+}
+
+/** The row's error when it would create or change an organisation outside the caller's area. */
+function outsideScope(
+  caller: Caller,
+  row: ImportRow,
+  plan: RowPlan,
+  existing: Existing | undefined,
+): ImportError | null {
+  if (plan.action === 'unchanged') return null;
+  const before = existing && {
+    id: existing.id,
+    provinceCode: existing.province_code,
+    communeCode: existing.commune_code,
+  };
+  const after = plan.org && {
+    id: existing?.id ?? -1,
+    provinceCode: plan.org.provinceCode,
+    communeCode: plan.org.communeCode,
+  };
+  if ((!before || inScope(caller.write, before)) && (!after || inScope(caller.write, after))) return null;
+  return {
+    line: row.line,
+    column: existing ? COLUMNS.registrationNo.header : COLUMNS.communeCode.header,
+    value: row.registrationNo,
+    message: `${row.registrationNo}: ngoài địa bàn bạn được cập nhật`,
+    messageEn: `${row.registrationNo}: outside the area you may change`,
+  };
+}
+
+/** The organisation's audit event: its fields and the period's figures, before → after. */
+function auditOf(id: number, plan: RowPlan, existing: Existing | undefined, ctx: PlanContext): AuditInput {
+  const figures = (values: Partial<Record<keyof NonNullable<RowPlan['report']>, unknown>> | null | undefined) =>
+    Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [`${k}@${ctx.period?.code}`, v]));
+  const before = existing && {
+    ...storedValues(existing),
+    ...(existing.report_id != null && figures(storedFigures(existing))),
+  };
+  const after = { ...(before ?? {}), ...(plan.org ?? {}), ...figures(plan.report) };
+  return {
+    action: 'import',
+    entity: 'organization',
+    entityId: id,
+    organizationId: id,
+    before: before ?? null,
+    after,
+    note: ctx.note,
+  };
 }
 
 function previewOf(row: ImportRow, action: ImportPreviewRow['action']): ImportPreviewRow {

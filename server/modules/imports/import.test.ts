@@ -21,6 +21,7 @@ import type { Tx } from './import-queries.ts';
 import { formatOf } from './read-rows.ts';
 import { deriveOtherMap, loadUnitIndex } from './unit-index.ts';
 import { countOrganizations, csv, goodRow, HEADERS, xlsx, type TestRow } from '../../../test/import-files.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const data = join(root, '../shared/data/admin-units');
@@ -39,6 +40,7 @@ beforeAll(async () => {
 type Run = { period?: string; map?: MapName; dryRun?: boolean; batchSize?: number };
 function run(ex: Db | Tx, name: string, file: Buffer, opts: Run = {}): Promise<ImportResult> {
   return importOrganizations(ex, {
+    caller: COMMAND_LINE,
     fileName: name,
     format: formatOf(name, file),
     source: Readable.from([file]),

@@ -5,10 +5,12 @@ import { importJobParams, importJobSchema, importUploadFields } from '../../../s
 import { problemSchema } from '../../../shared/contracts/problem.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
+import { callerOf } from '../auth/auth.hooks.ts';
 import { applyImportJob, getImportJob, importJobsIdle, startImportJob } from './import-jobs.ts';
 import { importTemplate } from './template.ts';
 
 const tags = ['imports'];
+const config = { permission: 'imports.run' } as const;
 const MAX_FILE = 50 * 1024 * 1024;
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -18,6 +20,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.post(
     '/imports/organizations',
     {
+      config,
       bodyLimit: MAX_FILE + 1024 * 1024,
       schema: {
         tags,
@@ -31,13 +34,14 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (req, reply) => {
       const upload = await readUpload(req);
-      return reply.status(202).send(await startImportJob(db, req.log, upload));
+      return reply.status(202).send(await startImportJob(db, req.log, callerOf(req), upload));
     },
   );
 
   app.get(
     '/imports/organizations/template.xlsx',
     {
+      config,
       schema: {
         tags,
         summary: 'Tệp mẫu để nhập: các cột của §3, dòng mẫu, danh sách chọn',
@@ -54,6 +58,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/imports/:id',
     {
+      config,
       schema: {
         tags,
         summary: 'Tiến độ và kết quả một lần nhập',
@@ -61,12 +66,13 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 200: importJobSchema, 404: problemSchema },
       },
     },
-    async (req) => getImportJob(db, req.params.id),
+    async (req) => getImportJob(db, callerOf(req), req.params.id),
   );
 
   app.post(
     '/imports/:id/apply',
     {
+      config,
       schema: {
         tags,
         summary: 'Áp dụng bản xem trước không lỗi: chạy lại đúng tệp đó và ghi (409 nếu có lỗi hoặc đã áp dụng)',
@@ -74,7 +80,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 202: importJobSchema, 404: problemSchema, 409: problemSchema },
       },
     },
-    async (req, reply) => reply.status(202).send(await applyImportJob(db, req.log, req.params.id)),
+    async (req, reply) => reply.status(202).send(await applyImportJob(db, req.log, callerOf(req), req.params.id)),
   );
 };
 

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { IMPORT_JOB_STATUSES, type ImportJob, type ImportResult } from '../../../shared/contracts/imports.ts';
 import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../users/users.schema.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -20,6 +21,8 @@ export const importJobs = pgTable(
     kind: text().notNull(),
     status: text().$type<ImportJobStatus>().notNull().default('queued'),
     fileName: text().notNull(),
+    /** who uploaded it: only they see and apply it */
+    createdBy: integer().references(() => users.id),
     /** the uploaded bytes, kept so that "apply after preview" re-runs the very same file */
     fileData: bytea().notNull(),
     options: jsonb().$type<ImportJob['options']>().notNull(),

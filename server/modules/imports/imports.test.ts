@@ -1,39 +1,17 @@
 // The import API: upload (multipart) → background job → poll → apply; the template.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import { unique } from '../../../test/factories.ts';
 import type { ImportJob } from '../../../shared/contracts/imports.ts';
-import type { App } from '../../http/app.ts';
 import type { Db } from '../../db/pool.ts';
-import { countOrganizations, csv, goodRow, HEADERS, xlsx } from '../../../test/import-files.ts';
+import { countOrganizations, csv, goodRow, HEADERS, multipart, xlsx } from '../../../test/import-files.ts';
 
-let app: App;
+let app: Agent;
 let db: Db;
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
 });
-
-/** A multipart/form-data body, built by hand. */
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
-  const boundary = `----hoptac${unique()}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function upload(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
   return app.inject({ method: 'POST', url: '/api/v1/imports/organizations', ...multipart(fields, file) });

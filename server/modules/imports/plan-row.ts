@@ -135,6 +135,31 @@ export function planRow(row: ImportRow, existing: Existing | undefined, ctx: Pla
   };
 }
 
+/** The organisation as stored, in the shape a plan writes (for the audit trail's before). */
+export function storedValues(e: Existing): OrganizationValues {
+  return {
+    registrationNo: e.registration_no,
+    name: e.name,
+    kind: e.kind,
+    sector: e.sector,
+    status: e.status,
+    statusSince: e.status_since,
+    foundedOn: e.founded_on,
+    ...storedPlacement(e),
+    address: e.address,
+    representative: e.representative,
+    phone: e.phone,
+    email: e.email,
+  };
+}
+
+/** The stored figures of the import's period. */
+export function storedFigures(e: Existing): Figures {
+  return Object.fromEntries(
+    (Object.keys(FIGURE_COLUMNS) as (keyof Figures)[]).map((k) => [k, e[FIGURE_COLUMNS[k]]]),
+  ) as unknown as Figures;
+}
+
 function base(row: ImportRow) {
   return { registrationNo: row.registrationNo, name: row.name, kind: row.kind, sector: row.sector };
 }

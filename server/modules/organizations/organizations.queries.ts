@@ -4,11 +4,15 @@ import type { Db } from '../../db/pool.ts';
 import { adminUnits, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
 import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
 import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
+import type { Scope } from '../auth/caller.ts';
+import { scopeWhere } from '../auth/scope.ts';
 import { latestPeriod } from '../stats/stats.service.ts';
 import { reportedPeriods } from '../stats/stats.queries.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
+/** An organisation as stored; the API adds what the caller may do with it (`can`). */
+export type OrganizationRow = Omit<Organization, 'can'>;
 
 const province = alias(adminUnits, 'province');
 const commune = alias(adminUnits, 'commune');
@@ -49,6 +53,8 @@ function selectOrganizations(db: Executor) {
 }
 
 export interface ListFilter {
+  /** what the caller may see (scope.ts): always applied */
+  scope: Scope;
   area?: { code: string; level: string; map: MapName } | undefined;
   q?: string | undefined;
   kind?: Kind | undefined;
@@ -70,6 +76,7 @@ function areaColumn(area: NonNullable<ListFilter['area']>) {
 
 function whereOf(f: ListFilter): SQL | undefined {
   const where: SQL[] = [];
+  if (f.scope.kind !== 'all') where.push(scopeWhere(f.scope, 'organizations'));
   if (f.area && f.area.level !== 'country') where.push(eq(areaColumn(f.area), f.area.code));
   if (f.kind) where.push(eq(o.kind, f.kind));
   if (f.sector) where.push(eq(o.sector, f.sector));
@@ -102,7 +109,7 @@ const ORDER: Record<Sort, SQL[]> = {
 export async function listOrganizations(
   db: Executor,
   f: ListFilter & { sort: Sort; page: number; pageSize: number },
-): Promise<{ items: Organization[]; total: number }> {
+): Promise<{ items: OrganizationRow[]; total: number }> {
   if (f.grade && !f.period) f = { ...f, period: latestPeriod(await reportedPeriods(db)) };
   const where = whereOf(f);
   // Late row lookup: the page's ids come from an index-only scan in sort order, and only those
@@ -122,7 +129,7 @@ export async function listOrganizations(
     .select({ n: sql<number>`count(*)::int` })
     .from(o)
     .where(where);
-  return { items: items as Organization[], total: count?.n ?? 0 };
+  return { items: items as OrganizationRow[], total: count?.n ?? 0 };
 }
 
 /** One batch of the filtered list with the period's figures, for the Excel export. */
@@ -152,9 +159,9 @@ export async function exportBatch(
     .offset(f.offset);
 }
 
-export async function findOrganization(db: Executor, id: number): Promise<Organization | undefined> {
+export async function findOrganization(db: Executor, id: number): Promise<OrganizationRow | undefined> {
   const [row] = await selectOrganizations(db).where(eq(o.id, id));
-  return row as Organization | undefined;
+  return row as OrganizationRow | undefined;
 }
 
 /** Locks the row for an update in the same transaction. */

@@ -11,9 +11,10 @@ import {
 } from '../../../shared/contracts/organizations.ts';
 import { problemSchema } from '../../../shared/contracts/problem.ts';
 import { resolveArea } from '../admin-units/area.ts';
+import { callerOf } from '../auth/auth.hooks.ts';
 import { listOrganizations } from './organizations.queries.ts';
 import { exportOrganizations } from './export-organizations.ts';
-import { createOrganization, getOrganization, updateOrganization } from './organizations.service.ts';
+import { createOrganization, getOrganization, updateOrganization, withAbilities } from './organizations.service.ts';
 
 const tags = ['organizations'];
 
@@ -21,6 +22,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
   app.get(
     '/organizations',
     {
+      config: { permission: 'organizations.read' },
       schema: {
         tags,
         summary: 'Danh sách tổ chức: lọc, tìm không dấu, sắp xếp, phân trang',
@@ -29,16 +31,18 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req) => {
+      const caller = callerOf(req);
       const { area, map, ...rest } = req.query;
       const resolved = area ? await resolveArea(db, area, map) : undefined;
-      const { items, total } = await listOrganizations(db, { ...rest, area: resolved });
-      return { items, total, page: rest.page, pageSize: rest.pageSize };
+      const { items, total } = await listOrganizations(db, { ...rest, area: resolved, scope: caller.read });
+      return { items: items.map((o) => withAbilities(caller, o)), total, page: rest.page, pageSize: rest.pageSize };
     },
   );
 
   app.get(
     '/organizations/export.xlsx',
     {
+      config: { permission: 'organizations.read' },
       schema: {
         tags,
         summary: 'Xuất danh sách đã lọc ra Excel (cột như tệp nhập, kèm số liệu của kỳ)',
@@ -49,7 +53,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (req, reply) => {
       const { area, map, ...rest } = req.query;
       const resolved = area ? await resolveArea(db, area, map) : undefined;
-      const { stream, period } = await exportOrganizations(db, { ...rest, area: resolved });
+      const { stream, period } = await exportOrganizations(db, { ...rest, area: resolved, scope: callerOf(req).read });
       const name = ['to-chuc', resolved?.code ?? 'VN', period].filter(Boolean).join('-');
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -60,33 +64,44 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
 
   app.get(
     '/organizations/:id',
-    { schema: { tags, params: idParams, response: { 200: organizationDetailSchema, 404: problemSchema } } },
-    async (req) => getOrganization(db, req.params.id),
+    {
+      config: { permission: 'organizations.read' },
+      schema: { tags, params: idParams, response: { 200: organizationDetailSchema, 404: problemSchema } },
+    },
+    async (req) => getOrganization(db, callerOf(req), req.params.id),
   );
 
   app.post(
     '/organizations',
     {
+      config: { permission: 'organizations.create' },
       schema: {
         tags,
         body: organizationCreateSchema,
-        response: { 201: organizationSchema, 400: problemSchema, 409: problemSchema },
+        response: { 201: organizationSchema, 400: problemSchema, 403: problemSchema, 409: problemSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createOrganization(db, req.body)),
+    async (req, reply) => reply.status(201).send(await createOrganization(db, callerOf(req), req.body)),
   );
 
   app.patch(
     '/organizations/:id',
     {
+      config: { permission: 'organizations.update' },
       schema: {
         tags,
         summary: 'Sửa tổ chức; gửi kèm version đã đọc (409 nếu người khác đã sửa)',
         params: idParams,
         body: organizationPatchSchema,
-        response: { 200: organizationSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+        response: {
+          200: organizationSchema,
+          400: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+        },
       },
     },
-    async (req) => updateOrganization(db, req.params.id, req.body),
+    async (req) => updateOrganization(db, callerOf(req), req.params.id, req.body),
   );
 };

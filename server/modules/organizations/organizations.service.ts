@@ -6,6 +6,9 @@ import type { Organization, OrganizationDetail } from '../../../shared/contracts
 import type { organizationCreateSchema, organizationPatchSchema } from '../../../shared/contracts/organizations.ts';
 import type { z } from 'zod';
 import { successorsOf } from '../admin-units/admin-units.queries.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { Caller } from '../auth/caller.ts';
+import { assertReadable, assertWritable, canWrite } from '../auth/scope.ts';
 import { checkPlacement, derivePlacement, type Placement } from './placement.ts';
 import {
   findOrganization,
@@ -14,6 +17,7 @@ import {
   reportsOf,
   statusHistory,
   type Executor,
+  type OrganizationRow,
 } from './organizations.queries.ts';
 
 type CreateInput = z.output<typeof organizationCreateSchema>;
@@ -28,13 +32,25 @@ const duplicate = (no: string) =>
     errors: [{ field: 'registrationNo', message: 'Mã số đã tồn tại', messageEn: 'Registration number already exists' }],
   });
 
-export async function getOrganization(db: Executor, id: number): Promise<OrganizationDetail> {
+/** What the caller may do with the organisation, for the web app to show only those actions. */
+export function withAbilities(caller: Caller, org: OrganizationRow): Organization {
+  return { ...org, can: { update: caller.permissions.has('organizations.update') && canWrite(caller, org) } };
+}
+
+/** The organisation, when the caller may see it (404 otherwise, as if it did not exist). */
+export async function findReadable(db: Executor, caller: Caller, id: number): Promise<Organization> {
   const org = await findOrganization(db, id);
   if (!org) throw missing(id);
+  assertReadable(caller, org, () => missing(id));
+  return withAbilities(caller, org);
+}
+
+export async function getOrganization(db: Executor, caller: Caller, id: number): Promise<OrganizationDetail> {
+  const org = await findReadable(db, caller, id);
   return { ...org, statusHistory: await statusHistory(db, id), reports: await reportsOf(db, id) };
 }
 
-export async function createOrganization(db: Db, input: CreateInput): Promise<Organization> {
+export async function createOrganization(db: Db, caller: Caller, input: CreateInput): Promise<Organization> {
   return db.transaction(async (tx) => {
     if (await registrationNoTaken(tx, input.registrationNo)) throw duplicate(input.registrationNo);
     const placement = await placementOf(tx, input);
@@ -62,19 +78,32 @@ export async function createOrganization(db: Db, input: CreateInput): Promise<Or
       effectiveOn: input.statusSince ?? input.foundedOn ?? today(),
     });
     await derivePlacement(tx, [id]);
-    return (await findOrganization(tx, id))!;
+    const created = (await findOrganization(tx, id))!;
+    assertWritable(caller, created); // outside the caller's area: rolled back
+    await recordAudit(tx, caller, {
+      action: 'create',
+      entity: 'organization',
+      entityId: id,
+      organizationId: id,
+      before: null,
+      after: created,
+    });
+    return withAbilities(caller, created);
   });
 }
 
-export async function updateOrganization(db: Db, id: number, input: PatchInput): Promise<Organization> {
+export async function updateOrganization(db: Db, caller: Caller, id: number, input: PatchInput): Promise<Organization> {
   return db.transaction(async (tx) => {
     const before = await lockOrganization(tx, id);
     if (!before) throw missing(id);
+    const shown = (await findOrganization(tx, id))!;
+    assertReadable(caller, shown, () => missing(id));
+    assertWritable(caller, shown);
     if (before.version !== input.version) {
       throw new AppError('conflict', {
         vi: 'Bản ghi đã được người khác sửa sau khi bạn mở; hãy xem thay đổi rồi lưu lại',
         en: 'Someone else changed this record after you opened it; review their changes and save again',
-        current: (await findOrganization(tx, id)) as unknown as Record<string, unknown>,
+        current: withAbilities(caller, shown) as unknown as Record<string, unknown>,
       });
     }
     const { version: _version, ...changes } = input;
@@ -103,7 +132,17 @@ export async function updateOrganization(db: Db, id: number, input: PatchInput):
       });
     }
     if (placementChanged) await derivePlacement(tx, [id]);
-    return (await findOrganization(tx, id))!;
+    const after = (await findOrganization(tx, id))!;
+    assertWritable(caller, after); // not moved out of the caller's area
+    await recordAudit(tx, caller, {
+      action: 'update',
+      entity: 'organization',
+      entityId: id,
+      organizationId: id,
+      before: shown,
+      after,
+    });
+    return withAbilities(caller, after);
   });
 }
 

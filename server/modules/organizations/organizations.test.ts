@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import { buildOrganization, unique } from '../../../test/factories.ts';
-import type { App } from '../../http/app.ts';
 import type { Organization, OrganizationDetail, OrganizationList } from '../../../shared/contracts/organizations.ts';
 
-let app: App;
+let app: Agent;
 beforeAll(async () => {
-  ({ app } = await testApp());
+  ({ admin: app } = await testApp());
 });
 
 async function create(overrides = {}) {

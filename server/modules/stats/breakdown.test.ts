@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import type { Db } from '../../db/pool.ts';
-import type { App } from '../../http/app.ts';
 import type { Stats, StatsBreakdown } from '../../../shared/contracts/stats.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { computeBreakdown } from './breakdown.ts';
@@ -14,10 +13,10 @@ import { computeStats } from './stats.service.ts';
 
 const units = new URL('../../../../shared/data/admin-units/', import.meta.url).pathname;
 
-let app: App;
+let app: Agent;
 let db: Db;
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
   await importAdminUnitFiles(db, [
     join(units, 'pre-2025-07-01/simplified_json_generated_data_vn_units.json'),
     join(units, 'mapping-2025-07-01/splits.json'),

@@ -3,8 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
-import type { App } from '../../http/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { statsTable } from './stats-command.ts';
 import { HA_LANG, insertOrganizations } from './stats.fixtures.ts';
@@ -19,9 +18,9 @@ const hoptac = (args: string[]) =>
   });
 
 const NA_SON = '03203'; // Xã Na Son (11), used by no other test
-let app: App;
+let app: Agent;
 beforeAll(async () => {
-  const { app: a, db } = await testApp();
+  const { admin: a, db } = await testApp();
   app = a;
   // the pre-2025 map, to say where a merged province went
   await importAdminUnitFiles(db, [

@@ -28,7 +28,7 @@ export interface CommandOptions {
 export function parseOptions(opts: CommandOptions): StatsOptions {
   const input = { area: opts.area, period: opts.period, kind: opts.kind, map: opts.map };
   const parsed = statsQuery.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, area: parsed.data.area ?? 'VN' };
   const vi = statsQuery.safeParse(input, { error: z.locales.vi().localeError }).error?.issues ?? [];
   const errors = parsed.error.issues.map((issue, i) => ({
     field: issue.path.join('.'),

@@ -8,19 +8,19 @@ import { Readable } from 'node:stream';
 import { buildOrganization, unique } from '../../../test/factories.ts';
 import { csv, goodRow } from '../../../test/import-files.ts';
 import { importOrganizations } from '../imports/import-organizations.ts';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import type { Db } from '../../db/pool.ts';
-import type { App } from '../../http/app.ts';
 import { insertOrganizations, rolledBack } from './stats.fixtures.ts';
 import { computeStats } from './stats.service.ts';
 import { maintainStats } from './maintenance.ts';
 import { buildPeriod } from './stats.queries.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 
-let app: App;
+let app: Agent;
 let db: Db;
 const clients: pg.Client[] = [];
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
   for (const period of ['2024', '2025-H1']) await computeStats(db, { area: 'VN', period });
 });
 afterAll(() => Promise.all(clients.map((c) => c.end())));
@@ -147,6 +147,7 @@ describe('the statistics summary', () => {
       );
     const run = (members: number) =>
       importOrganizations(db, {
+        caller: COMMAND_LINE,
         fileName: 'summary.csv',
         format: 'csv',
         source: Readable.from([csv(rows(members))]),

@@ -7,10 +7,9 @@ import { Readable } from 'node:stream';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../../test/app.ts';
+import { testApp, type Agent } from '../../../test/app.ts';
 import { unique } from '../../../test/factories.ts';
 import type { Db } from '../../db/pool.ts';
-import type { App } from '../../http/app.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { importOrganizations } from '../imports/import-organizations.ts';
@@ -18,14 +17,15 @@ import { narrative } from './narrative.ts';
 import { HA_LANG, HA_LANG_TEXT, insertOrganizations, readPre2025Csv, rolledBack, type Tx } from './stats.fixtures.ts';
 import { computeStats, effectiveGrades, latestPeriod } from './stats.service.ts';
 import { reportedPeriods, selectBreakdown, selectStats, type Executor, type Scope } from './stats.queries.ts';
+import { COMMAND_LINE } from '../auth/caller.ts';
 
 const shared = new URL('../../../../shared/', import.meta.url).pathname;
 const units = join(shared, 'data/admin-units');
 
-let app: App;
+let app: Agent;
 let db: Db;
 beforeAll(async () => {
-  ({ app, db } = await testApp());
+  ({ admin: app, db } = await testApp());
   await importAdminUnitFiles(db, [
     join(units, 'pre-2025-07-01/simplified_json_generated_data_vn_units.json'),
     join(units, 'mapping-2025-07-01/splits.json'),
@@ -325,6 +325,7 @@ describe('the example of contracts §4', () => {
   it('gives them after the real import of the file (--period 2024 --map pre-2025)', async () => {
     const result = await inHaLang(async (tx) => {
       const imported = await importOrganizations(tx, {
+        caller: COMMAND_LINE,
         fileName: 'ha-lang-2024.csv',
         format: 'csv',
         source: Readable.from([readFileSync(file)]),

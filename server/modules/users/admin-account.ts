@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../db/pool.ts';
-import { users } from '../../db/schema.ts';
+import { users } from './users.schema.ts';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
 export const hashPassword = (password: string) =>

@@ -26,6 +26,7 @@ const org: Organization = {
   email: null,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
+  can: { update: true },
 };
 
 describe('form values', () => {

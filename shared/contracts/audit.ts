@@ -1,0 +1,40 @@
+// The audit trail: who changed what, when, from where, with the before/after of each field.
+import { z } from 'zod';
+
+export const AUDIT_ENTITIES = ['organization', 'user', 'admin_units', 'import'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  userEmail: z.string().nullable().describe('null: the command line or the system'),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  action: z.string().describe('create, update, import …'),
+  entity: z.enum(AUDIT_ENTITIES),
+  entityId: z.string(),
+  organizationId: z.number().int().nullable(),
+  changes: z
+    .record(z.string(), z.tuple([z.unknown(), z.unknown()]))
+    .describe('field → [before, after]; before is null on create'),
+  note: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuery = z.object({
+  userId: z.coerce.number().int().positive().optional(),
+  entity: z.enum(AUDIT_ENTITIES).optional(),
+  entityId: z.string().max(100).optional(),
+  from: z.iso.date().optional().describe('first day, YYYY-MM-DD (Vietnam time)'),
+  to: z.iso.date().optional().describe('last day, YYYY-MM-DD (Vietnam time)'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const auditListSchema = z.object({
+  items: z.array(auditEventSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
