@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer } from './server.ts';
+import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
 let files: string;
+let api: Awaited<ReturnType<typeof apiSession>>;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -21,6 +22,8 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
+  api = await apiSession(server.url);
+  await signInPage(page, server.url);
 });
 afterAll(async () => {
   await browser?.close();
@@ -28,8 +31,7 @@ afterAll(async () => {
 });
 
 async function stats(query: string) {
-  const res = await fetch(`${server.url}/api/v1/stats?${query}`);
-  return (await res.json()) as { organizations: { total: number } };
+  return (await api(`/api/v1/stats?${query}`)).body as { organizations: { total: number } };
 }
 
 async function chooseFile(name: string, text: string) {
@@ -123,7 +125,7 @@ describe('registry export', () => {
     await page.goto(`${server.url}/organizations?kind=HTX&q=nam`);
     const href = await page.getByTestId('export-organizations').getAttribute('href');
     expect(href).toBe('/api/v1/organizations/export.xlsx?q=nam&map=current&kind=HTX&sort=name');
-    const res = await fetch(`${server.url}${href}`);
+    const res = await api(href!);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
   });
 });

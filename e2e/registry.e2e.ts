@@ -3,28 +3,26 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer } from './server.ts';
+import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
+let api: Awaited<ReturnType<typeof apiSession>>;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer();
+  api = await apiSession(server.url);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await signInPage(page, server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function api(path: string, init: RequestInit = {}) {
-  const res = await fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
-  return { status: res.status, body: await res.json() };
-}
 
 describe('registry in the browser', () => {
   it('shows the demo registry in Vietnamese', async () => {

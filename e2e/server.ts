@@ -2,9 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** `hoptac serve --demo` on its own data directory and a free port. */
+export const ADMIN = { email: 'admin@hoptac.local', password: 'quản trị e2e 2026' };
+
+/** `hoptac serve --demo` on its own data directory and a free port, with a known administrator. */
 export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
   const bin = new URL('../bin/hoptac.js', import.meta.url).pathname;
@@ -16,6 +18,7 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      HOPTAC_ADMIN_PASSWORD: ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,4 +55,34 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Signs in through the API: `call` then sends the session cookie, and the CSRF token with writes. */
+export async function apiSession(url: string, who = ADMIN) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${who.email}: ${res.status}`);
+  const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async function call(path: string, init: RequestInit = {}) {
+    const r = await fetch(`${url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    });
+    const type = r.headers.get('content-type') ?? '';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: r.status, headers: r.headers, body: (type.includes('json') ? await r.json() : null) as any };
+  };
+}
+
+/** Signs in through the sign-in page, as a person does. */
+export async function signInPage(page: Page, url: string, who = ADMIN) {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
 }

@@ -75,6 +75,7 @@ export const sessionSchema = z.object({
       .string()
       .nullable()
       .describe('the area pages open on: VN, a province or a commune; null for a cooperative'),
+    homeProvince: z.string().nullable().describe("homeArea's province (itself for a province); null for VN"),
   }),
   csrfToken: z.string().describe('send it as the x-csrf-token header with every request that changes something'),
 });

@@ -3,6 +3,7 @@ import {
   Box,
   Burger,
   Group,
+  Menu,
   NavLink,
   SegmentedControl,
   Stack,
@@ -11,17 +12,24 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS, type Permission } from '../../shared/contracts/auth.ts';
 import {
   IconBook,
   IconBuilding,
   IconChart,
   IconExternal,
+  IconHistory,
   IconLeaf,
+  IconLogout,
   IconMap,
   IconUpload,
+  IconUser,
+  IconUsers,
 } from '../components/icons.tsx';
+import { useSignOut } from '../features/auth/api/sign-out.ts';
+import { useSession } from '../lib/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { PageLoader } from './fallbacks.tsx';
@@ -32,11 +40,14 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
 
-  const links = [
-    { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart /> },
-    { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding /> },
-    { to: '/imports', label: t.nav.imports, icon: <IconUpload /> },
-    { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap /> },
+  const user = useSession();
+  const links: { to: string; label: string; icon: ReactNode; needs: Permission }[] = [
+    { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart />, needs: 'stats.read' },
+    { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding />, needs: 'organizations.read' },
+    { to: '/imports', label: t.nav.imports, icon: <IconUpload />, needs: 'imports.run' },
+    { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap />, needs: 'admin_units.read' },
+    { to: '/users', label: t.nav.users, icon: <IconUsers />, needs: 'users.manage' },
+    { to: '/audit', label: t.nav.audit, icon: <IconHistory />, needs: 'audit.read' },
   ];
 
   return (
@@ -68,14 +79,17 @@ export function Layout() {
               </Box>
             </UnstyledButton>
           </Group>
-          <SegmentedControl
-            size="xs"
-            aria-label={t.app.language}
-            data-testid="language-switch"
-            value={lang}
-            onChange={(value) => setLang(value as Lang)}
-            data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
-          />
+          <Group gap="sm" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label={t.app.language}
+              data-testid="language-switch"
+              value={lang}
+              onChange={(value) => setLang(value as Lang)}
+              data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
+            />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -84,19 +98,21 @@ export function Layout() {
           {t.nav.section}
         </Text>
         <Stack gap={4}>
-          {links.map((link) => (
-            <NavLink
-              key={link.to}
-              component={Link}
-              to={link.to}
-              label={link.label}
-              leftSection={link.icon}
-              active={pathname.startsWith(link.to)}
-              onClick={close}
-              className={classes.link}
-              data-testid={`nav-${link.to.slice(1)}`}
-            />
-          ))}
+          {links
+            .filter((link) => user.permissions.includes(link.needs))
+            .map((link) => (
+              <NavLink
+                key={link.to}
+                component={Link}
+                to={link.to}
+                label={link.label}
+                leftSection={link.icon}
+                active={pathname.startsWith(link.to)}
+                onClick={close}
+                className={classes.link}
+                data-testid={`nav-${link.to.slice(1)}`}
+              />
+            ))}
           <NavLink
             href="/api/docs"
             target="_blank"
@@ -117,5 +133,48 @@ export function Layout() {
         </Box>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Who is signed in, their account page, signing out. */
+function UserMenu() {
+  const { t, label } = useI18n();
+  const user = useSession();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <UnstyledButton aria-label={t.auth.profile} data-testid="user-menu">
+          <Group gap={8} wrap="nowrap">
+            <ThemeIcon variant="light" radius="xl" size={32}>
+              <IconUser size={18} />
+            </ThemeIcon>
+            <Box visibleFrom="sm" maw={180}>
+              <Text size="sm" fw={600} truncate>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {label(ROLE_LABELS[user.role])}
+                {user.areaName && ` · ${user.areaName}`}
+              </Text>
+            </Box>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={16} />}>
+          {t.auth.profile}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          data-testid="sign-out"
+          onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+        >
+          {t.auth.signOut}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -2,6 +2,8 @@ import { lazy } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router';
 import { NotFound, RouteError } from './fallbacks.tsx';
 import { Layout } from './layout.tsx';
+import { RequireSession } from './require-session.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
 
 const OrganizationListPage = lazy(() =>
   import('../features/organizations/components/organization-list-page.tsx').then((m) => ({
@@ -29,13 +31,27 @@ const DashboardPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/imports/components/import-page.tsx').then((m) => ({ default: m.ImportPage })),
 );
+const ProfilePage = lazy(() =>
+  import('../features/auth/components/profile-page.tsx').then((m) => ({ default: m.ProfilePage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/components/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
 const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
 
 export const router = createBrowserRouter([
+  { path: 'login', element: <LoginPage />, errorElement: <RouteError /> },
   {
-    element: <Layout />,
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
@@ -46,6 +62,9 @@ export const router = createBrowserRouter([
       { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
       { path: 'imports', element: <ImportPage /> },
       { path: 'admin-units', element: <AdminUnitsPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

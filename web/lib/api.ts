@@ -63,6 +63,19 @@ function networkError(): ApiError {
   });
 }
 
+/** The session's anti-forgery token, sent with every request that changes something. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Told when the server says the session is gone (401), to send the user to the sign-in page. */
+const signedOutListeners = new Set<() => void>();
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 type QueryValue = string | number | null | undefined;
 
 /** "?a=1&b=x" from the values that are set; "" when none is. */
@@ -85,6 +98,7 @@ interface RequestOptions {
 /** fetch for the JSON API: resolves with the parsed body, rejects with an ApiError. */
 export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const multipart = body instanceof FormData;
   // the browser writes the multipart content type itself, with its boundary
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
@@ -103,6 +117,7 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   }
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const data: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
+  if (response.status === 401 && !path.endsWith('/auth/login')) for (const listener of signedOutListeners) listener();
   if (!response.ok) throw isProblem(data) ? new ApiError(data) : unexpected(response.status);
   return data as T;
 }

@@ -9,8 +9,18 @@ type Executor = Pick<Db, 'execute'>;
 type Values = Record<string, unknown>;
 export type Changes = Record<string, [unknown, unknown]>;
 
-/** Bookkeeping that changes with every write and tells nothing. */
-const IGNORED = new Set(['version', 'createdAt', 'updatedAt', 'can']);
+/** Bookkeeping that changes with every write, and names that follow a recorded code. */
+const IGNORED = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'can',
+  'provinceName',
+  'communeName',
+  'areaName',
+  'organizationName',
+]);
 /** Shown as changed, never with their value. */
 const SECRET = new Set(['password', 'passwordHash']);
 const HIDDEN = '••••••';

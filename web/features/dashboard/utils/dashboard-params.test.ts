@@ -6,6 +6,7 @@ import {
   drillDown,
   drillUp,
   parseDashboardParams,
+  withHome,
 } from './dashboard-params.ts';
 
 const parse = (text: string) => parseDashboardParams(new URLSearchParams(text));
@@ -63,5 +64,16 @@ describe('dashboard params', () => {
   it('choosing another province forgets the units below the old one', () => {
     const params = parse('map=pre-2025&province=04&district=048&commune=01534');
     expect(drillDown(params, 'province', '01')).toMatchObject({ province: '01', district: null, commune: null });
+  });
+
+  it("opens on the user's own area when the address names none", () => {
+    const none = parseDashboardParams(new URLSearchParams());
+    expect(withHome(none, { area: '01558', province: '04' })).toMatchObject({ province: '04', commune: '01558' });
+    expect(withHome(none, { area: '04', province: '04' })).toMatchObject({ province: '04', commune: null });
+    expect(withHome(none, { area: 'VN', province: null })).toEqual(none);
+    const chosen = parseDashboardParams(new URLSearchParams('province=04'));
+    expect(withHome(chosen, { area: '01558', province: '04' }).commune).toBeNull();
+    const old = parseDashboardParams(new URLSearchParams('map=pre-2025'));
+    expect(withHome(old, { area: '01558', province: '04' })).toEqual(old);
   });
 });

@@ -59,6 +59,18 @@ export function parseDashboardParams(search: URLSearchParams): DashboardParams {
   };
 }
 
+/**
+ * The user's own area when the address names none (on the current map): a province, or a
+ * commune with its province. The whole country stays the default for everyone else.
+ */
+export function withHome(
+  params: DashboardParams,
+  home: { area: string | null; province: string | null },
+): DashboardParams {
+  if (params.map !== 'current' || params.province || !home.province) return params;
+  return { ...params, province: home.province, commune: home.area?.length === 5 ? home.area : null };
+}
+
 /** Only what differs from the defaults, so shared links stay short. */
 export function dashboardSearch(params: DashboardParams): URLSearchParams {
   const search = new URLSearchParams();

@@ -1,14 +1,15 @@
-import { Button, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { BackLink } from '../../../components/back-link.tsx';
-import { IconPencil } from '../../../components/icons.tsx';
+import { IconHistory, IconPencil } from '../../../components/icons.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useOrganization } from '../api/get-organization.ts';
 import { GeneralInfoCard } from './general-info-card.tsx';
+import { HistoryCard } from './history-card.tsx';
 import { KindBadge, StatusBadge } from './org-badges.tsx';
 import { PlacementCard } from './placement-card.tsx';
 import { ReportsTable } from './reports-table.tsx';
@@ -60,30 +61,45 @@ export function OrganizationDetailPage() {
           </Group>
         }
         actions={
-          <Button
-            component={Link}
-            to={`/organizations/${org.id}/edit`}
-            leftSection={<IconPencil size={16} />}
-            data-testid="edit-button"
-          >
-            {t.detail.edit}
-          </Button>
+          org.can.update && (
+            <Button
+              component={Link}
+              to={`/organizations/${org.id}/edit`}
+              leftSection={<IconPencil size={16} />}
+              data-testid="edit-button"
+            >
+              {t.detail.edit}
+            </Button>
+          )
         }
       />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <GeneralInfoCard org={org} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <PlacementCard org={org} />
-            <StatusTimeline history={org.statusHistory} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <ReportsTable reports={org.reports} />
-        </Grid.Col>
-      </Grid>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t.detail.general}</Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="history-tab">
+            {t.audit.history}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <GeneralInfoCard org={org} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Stack gap="md">
+                <PlacementCard org={org} />
+                <StatusTimeline history={org.statusHistory} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <ReportsTable reports={org.reports} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryCard id={org.id} version={org.version} />
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { IconBuilding, IconDownload, IconPlus } from '../../../components/icons.
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
+import { useCan } from '../../../lib/session.tsx';
 import { useOrganizations } from '../api/list-organizations.ts';
 import { useRegistryParams } from '../hooks/use-registry-params.ts';
 import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryExportUrl, registryQuery } from '../utils/registry-params.ts';
@@ -19,6 +20,7 @@ export function OrganizationListPage() {
   const { t, lang } = useI18n();
   const { params, update } = useRegistryParams();
   const list = useOrganizations(registryQuery(params));
+  const canCreate = useCan('organizations.create');
   useDocumentTitle(`${t.registry.title} · hoptac`);
 
   const items = list.data?.items;
@@ -44,14 +46,16 @@ export function OrganizationListPage() {
             >
               {t.registry.export}
             </Button>
-            <Button
-              component={Link}
-              to="/organizations/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="create-button"
-            >
-              {t.registry.create}
-            </Button>
+            {canCreate && (
+              <Button
+                component={Link}
+                to="/organizations/new"
+                leftSection={<IconPlus size={16} />}
+                data-testid="create-button"
+              >
+                {t.registry.create}
+              </Button>
+            )}
           </>
         }
       />

@@ -1,0 +1,133 @@
+// Accounts in a real browser: a commune officer signs in, sees only what is theirs, and cannot
+// open another province's cooperative by its address; the administrator manages accounts and
+// reads an organisation's history.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+
+const shots = new URL('../test-results/', import.meta.url).pathname;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let admin: Awaited<ReturnType<typeof apiSession>>;
+const officer = { email: 'can-bo.ha-lang@hoptac.local', password: 'mật khẩu cán bộ xã' };
+const org = { own: 0, neighbour: 0, away: 0 };
+
+async function create(name: string, provinceCode: string, communeCode: string | null) {
+  const res = await admin('/api/v1/organizations', {
+    method: 'POST',
+    body: JSON.stringify({
+      registrationNo: `E2E${Date.now()}${name.length}`,
+      name,
+      kind: 'HTX',
+      sector: 'agriculture',
+      provinceCode,
+      communeCode,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as number;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  admin = await apiSession(server.url);
+  browser = await launchBrowser();
+  org.own = await create('Hợp tác xã Rau sạch Hạ Lang', '04', '01558');
+  const { body: communes } = await admin('/api/v1/admin-units?parent=04&limit=5');
+  const neighbour = communes.items.find((u: { code: string }) => u.code !== '01558').code as string;
+  org.neighbour = await create('Hợp tác xã Chè Cao Bằng', '04', neighbour);
+  org.away = await create('Hợp tác xã Muối Hà Tĩnh', '42', null);
+  const made = await admin('/api/v1/users', {
+    method: 'POST',
+    body: JSON.stringify({ ...officer, name: 'Nông Văn Hải', role: 'commune_officer', areaCode: '01558' }),
+  });
+  expect(made.status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a commune officer', () => {
+  let page: Page;
+
+  it('is sent to the sign-in page, signs in, and lands on their own commune', async () => {
+    page = await newPage();
+    await page.goto(`${server.url}/organizations`);
+    await page.waitForURL(/\/login\?next=%2Forganizations/);
+    await page.getByTestId('login-email').fill(officer.email);
+    await page.getByTestId('login-password').fill('sai mật khẩu');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('error-alert').innerText()).toContain('Email hoặc mật khẩu không đúng');
+    await page.screenshot({ path: `${shots}login.png`, fullPage: true });
+    await page.getByTestId('login-password').fill(officer.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/organizations$/);
+
+    await page.goto(`${server.url}/dashboard`);
+    await expect.poll(() => page.getByTestId('area-trail').innerText(), { timeout: 20_000 }).toContain('Hạ Lang');
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+    expect(await page.getByTestId('nav-audit').count()).toBe(0);
+    await page.screenshot({ path: `${shots}officer-dashboard.png`, fullPage: true });
+  });
+
+  it('sees only the province they read, and edits only their commune', async () => {
+    await page.goto(`${server.url}/organizations?q=ha%20tinh`);
+    await expect.poll(() => page.getByTestId('total-count').innerText(), { timeout: 10_000 }).toMatch(/^0 /);
+    await page.goto(`${server.url}/organizations?q=rau%20sach%20ha%20lang`);
+    await expect.poll(() => page.getByTestId('org-row').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.goto(`${server.url}/organizations/${org.own}`);
+    await page.getByTestId('org-name').waitFor();
+    expect(await page.getByTestId('edit-button').count()).toBe(1);
+    await page.goto(`${server.url}/organizations/${org.neighbour}`);
+    await page.getByTestId('org-name').waitFor();
+    expect(await page.getByTestId('edit-button').count()).toBe(0);
+  });
+
+  it("cannot open another province's cooperative by its address", async () => {
+    await page.goto(`${server.url}/organizations/${org.away}`);
+    const alert = page.getByTestId('error-alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.innerText()).toContain('Không tìm thấy');
+    expect(await page.getByTestId('org-name').count()).toBe(0);
+    await page.screenshot({ path: `${shots}officer-not-found.png`, fullPage: true });
+  });
+
+  it('signs out, and the pages ask for a session again', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${server.url}/dashboard`);
+    await page.waitForURL(/\/login\?next=/);
+  });
+});
+
+describe('the administrator', () => {
+  it("manages accounts and reads an organisation's history", async () => {
+    const page = await newPage();
+    await signInPage(page, server.url);
+    await page.goto(`${server.url}/users`);
+    await page.getByTestId('user-search').fill('nong van hai');
+    await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Nông Văn Hải');
+    await page.screenshot({ path: `${shots}users.png`, fullPage: true });
+
+    const current = (await admin(`/api/v1/organizations/${org.own}`)).body;
+    await admin(`/api/v1/organizations/${org.own}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: current.version, phone: '0206 3852 111' }),
+    });
+    await page.goto(`${server.url}/organizations/${org.own}`);
+    await page.getByTestId('history-tab').click();
+    await expect.poll(() => page.getByTestId('audit-event').count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.getByTestId('history-card').innerText()).toContain('0206 3852 111');
+    await page.screenshot({ path: `${shots}history.png`, fullPage: true });
+  });
+});
