@@ -14,7 +14,9 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const sessionOf = async (caller: Caller, csrfToken: string) => {
     const user = await getUser(db, caller.user!.id);
-    return { user: { ...user, permissions: [...caller.permissions], homeArea: homeArea(caller) }, csrfToken };
+    const home = homeArea(caller);
+    const homeProvince = home === 'VN' || home === null ? null : (caller.user!.areaProvinceCode ?? null);
+    return { user: { ...user, permissions: [...caller.permissions], homeArea: home, homeProvince }, csrfToken };
   };
 
   app.post(

@@ -33,7 +33,13 @@ describe('signing in and out', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.maxAge).toBe(SESSION_LIMITS.maxHours * 3600);
     const body = res.json();
-    expect(body.user).toMatchObject({ email: viewer.user.email, role: 'viewer', areaCode: '42', homeArea: '42' });
+    expect(body.user).toMatchObject({
+      email: viewer.user.email,
+      role: 'viewer',
+      areaCode: '42',
+      homeArea: '42',
+      homeProvince: '42',
+    });
     expect(body.user.areaName).toBe('Tỉnh Hà Tĩnh');
     expect(body.user.permissions).toContain('stats.read');
     expect(body.user.permissions).not.toContain('organizations.update');
