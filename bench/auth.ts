@@ -7,12 +7,9 @@
 //   node bench/auth.ts [--engine pglite|postgres|both] [--rows full|small] [--requests 300] [--budget 60] [--no-write]
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import type { Role } from '../shared/contracts/auth.ts';
 import type { Database } from '../server/cli/database.ts';
 import { buildApp, type App } from '../server/http/app.ts';
-import { SESSION_COOKIE } from '../server/modules/auth/auth.hooks.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
@@ -26,50 +23,17 @@ import {
   SEED,
   sizes,
   utcNow,
-  type Engine,
 } from './lib/national-db.ts';
+import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
+import { BENCH_PASSWORD, signedIn } from './lib/session.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    engine: { type: 'string', default: 'both' },
-    rows: { type: 'string', default: 'full' },
-    requests: { type: 'string', default: '300' },
-    budget: { type: 'string', default: '60' },
-    'no-write': { type: 'boolean', default: false },
-  },
-});
-const engines: Engine[] = args.engine === 'both' ? ['pglite', 'postgres'] : [args.engine as Engine];
-const scale = args.rows === 'small' ? 0.1 : 1;
+const { args, engines, scale } = benchArgs(
+  'node bench/auth.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]',
+  {},
+);
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-const PASSWORD = 'mật khẩu đo hiệu năng';
 const command = `node bench/auth.ts ${process.argv.slice(2).join(' ')}`.trim();
-
-interface Agent {
-  get(url: string): Promise<unknown>;
-}
-
-async function signedIn(app: App, db: Database['db'], role: Role, areaCode: string | null): Promise<Agent> {
-  const email = `${role}.${areaCode ?? 'vn'}@bench.hoptac`;
-  await insertUser(db, {
-    email,
-    name: role,
-    role,
-    areaCode,
-    organizationId: null,
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`sign-in ${email}: ${res.statusCode}`);
-  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-  return {
-    async get(url) {
-      const r = await app.inject({ url, cookies: { [SESSION_COOKIE]: token } });
-      if (r.statusCode !== 200) throw new Error(`${role} ${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
-      return r.json();
-    },
-  };
-}
 
 async function run(app: App, database: Database) {
   const { db } = database;
@@ -105,13 +69,13 @@ async function run(app: App, database: Database) {
     role: 'viewer',
     areaCode: null,
     organizationId: null,
-    passwordHash: await hashPassword(PASSWORD),
+    passwordHash: await hashPassword(BENCH_PASSWORD),
   });
   const login = () =>
     app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email: 'dang-nhap@bench.hoptac', password: PASSWORD },
+      payload: { email: 'dang-nhap@bench.hoptac', password: BENCH_PASSWORD },
     });
   out.push(
     await measure('a. sign-in (argon2id verify + session), one at a time', { ...opts, requests: 200 }, async () => {

@@ -14,7 +14,6 @@
 // Results are printed and written into bench/RESULTS.md (one block per engine).
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildApp, type App } from '../server/http/app.ts';
 import type { Database } from '../server/cli/database.ts';
 import { asciiFold } from '../server/modules/demo/names.ts';
@@ -33,29 +32,24 @@ import {
   type Org,
 } from './lib/national-db.ts';
 import { measure, table, type Measured } from './lib/measure.ts';
+import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
+import { signedIn } from './lib/session.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    engine: { type: 'string', default: 'both' },
-    rows: { type: 'string', default: 'full' },
-    requests: { type: 'string', default: '300' },
-    budget: { type: 'string', default: '120' },
-    'no-analyze': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
-    'data-dir': { type: 'string' },
-    'no-write': { type: 'boolean', default: false },
-  },
+const USAGE = 'node bench/registry.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]';
+const { args, engines, scale } = benchArgs(USAGE, {
+  budget: { type: 'string', default: '120' },
+  'no-analyze': { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  reuse: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
 });
-const engines = args.engine === 'both' ? (['pglite', 'postgres'] as const) : [args.engine as 'pglite' | 'postgres'];
-const badReuse = args.reuse && (engines.length > 1 || (engines[0] === 'pglite' && !args['data-dir']));
-if (!engines.every((e) => e === 'pglite' || e === 'postgres') || !['full', 'small'].includes(args.rows!) || badReuse) {
-  console.error('usage: node bench/registry.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]');
-  console.error('       node bench/registry.ts --reuse --engine postgres | --reuse --engine pglite --data-dir DIR');
+if (args.reuse && (engines.length > 1 || (engines[0] === 'pglite' && !args['data-dir']))) {
+  console.error(
+    `usage: ${USAGE}\n       node bench/registry.ts --reuse --engine postgres | --reuse --engine pglite --data-dir DIR`,
+  );
   process.exit(1);
 }
-const scale = args.rows === 'small' ? 0.1 : 1;
 const COUNTS = countsAt(scale);
 const REQUESTS = Number(args.requests);
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -70,6 +64,7 @@ function target(engine: string, scenario: string): number | undefined {
 
 async function run(app: App, database: Database, orgs: Org[]): Promise<Measured[]> {
   const { db } = database;
+  const admin = await signedIn(app, db, 'admin');
   const count = async (query: ReturnType<typeof sql>) => (await db.execute<{ code: string; n: number }>(query)).rows;
   const htxByProvince = await count(
     sql`select province_code as code, count(*)::int as n from organizations where kind = 'HTX' group by 1 order by 1`,
@@ -85,8 +80,7 @@ async function run(app: App, database: Database, orgs: Org[]): Promise<Measured[
   const pages = (n: number) => Math.max(1, Math.ceil(n / 20));
 
   const list = async (query: string) => {
-    const res = await app.inject({ url: `/api/v1/organizations?${query}` });
-    if (res.statusCode !== 200) throw new Error(`${query}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    const res = await admin.get(`/api/v1/organizations?${query}`);
     return (res.json() as { total: number }).total;
   };
   const words = (r: Random) => {
@@ -121,8 +115,7 @@ async function run(app: App, database: Database, orgs: Org[]): Promise<Measured[
     return list(`q=${w.q}&area=${w.province}&pageSize=20`);
   });
   await scenario('f. GET /organizations/:id', async (r) => {
-    const res = await app.inject({ url: `/api/v1/organizations/${r.int(ids!.min, ids!.max)}` });
-    if (res.statusCode !== 200) throw new Error(`by id: ${res.statusCode}`);
+    await admin.get(`/api/v1/organizations/${r.int(ids!.min, ids!.max)}`);
     return null;
   });
   return out;

@@ -13,7 +13,6 @@
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -23,7 +22,8 @@ import { importAdminUnitFiles } from '../server/modules/admin-units/import-files
 import { resolveArea } from '../server/modules/admin-units/area.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { parsePeriod } from '../server/modules/reports/period.ts';
-import { compactCells, selectStats, type Executor, type Scope } from '../server/modules/stats/stats.queries.ts';
+import { findLiveSession } from '../server/modules/auth/sessions.queries.ts';
+import { compactCells, selectStats, type Executor } from '../server/modules/stats/stats.queries.ts';
 import { computeStats } from '../server/modules/stats/stats.service.ts';
 import { measure, percentile, table, type Measured } from './lib/measure.ts';
 import {
@@ -37,26 +37,18 @@ import {
   utcNow,
   type Engine,
 } from './lib/national-db.ts';
+import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
+import { signedIn } from './lib/session.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    engine: { type: 'string', default: 'both' },
-    rows: { type: 'string', default: 'full' },
-    requests: { type: 'string', default: '300' },
-    budget: { type: 'string', default: '60' },
+const { args, engines, scale } = benchArgs(
+  'node bench/stats.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]',
+  {
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
-    'no-write': { type: 'boolean', default: false },
   },
-});
-const engines: Engine[] = args.engine === 'both' ? ['pglite', 'postgres'] : [args.engine as Engine];
-if (!engines.every((e) => e === 'pglite' || e === 'postgres') || !['full', 'small'].includes(args.rows!)) {
-  console.error('usage: node bench/stats.ts [--engine pglite|postgres|both] [--rows full|small] [--requests N]');
-  process.exit(1);
-}
-const scale = args.rows === 'small' ? 0.1 : 1;
+);
 const PERIODS = ['2023', '2024', '2025-H1', '2025'];
 const KINDS = [undefined, 'HTX', 'THT'] as const;
 const WRITES = 200;
@@ -68,16 +60,16 @@ const command = `node bench/stats.ts ${process.argv.slice(2).join(' ')}`.trim();
 const target = (engine: Engine) => (name: string) =>
   /^[a-d]\./.test(name) ? (engine === 'pglite' ? 150 : 50) : undefined;
 
-/** The statement selectStats sends, as text and parameters, for replaying on a bare client. */
-async function statementOf(scope: Scope) {
+/** The statement a query function sends, as text and parameters, for replaying on a bare client. */
+async function statementOf(send: (db: Executor) => Promise<unknown>) {
   let query: { sql: string; params: unknown[] } | undefined;
   const capture: Executor = {
     execute: ((q: SQL) => {
       query = new PgDialect().sqlToQuery(q);
-      return Promise.resolve({ rows: [{}] });
+      return Promise.resolve({ rows: [] });
     }) as never,
   };
-  await selectStats(capture, scope);
+  await send(capture).catch(() => {}); // an empty answer is all it gets
   return query!;
 }
 
@@ -104,6 +96,7 @@ async function areas(db: Database['db']): Promise<AreaSet> {
 
 async function run(app: App, database: Database, set: AreaSet) {
   const { db } = database;
+  const admin = await signedIn(app, db, 'admin');
   const opts = { requests: Number(args.requests), warmup: 20, budgetMs: Number(args.budget) * 1000 };
   const out: Measured[] = [];
   const scenario = async (name: string, call: (r: Random) => Promise<unknown>) => {
@@ -117,17 +110,18 @@ async function run(app: App, database: Database, set: AreaSet) {
     console.log(`  ${name}: p50 ${out.at(-1)!.p50.toFixed(1)} ms, p95 ${out.at(-1)!.p95.toFixed(1)} ms`);
   };
   const get = async (path: string, query: string) => {
-    const res = await app.inject({ url: `/api/v1/${path}?${query}` });
-    if (res.statusCode !== 200) throw new Error(`${path}?${query}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    await admin.get(`/api/v1/${path}?${query}`);
   };
   const pick = (r: Random) => {
     const kind = r.pick(KINDS);
     return `period=${r.pick(PERIODS)}${kind ? `&kind=${kind}` : ''}`;
   };
 
-  // the floor: the statistics statement alone, on a bare client over the same socket or TCP
+  // the floors, on a bare client over the same socket or TCP: the statistics statement alone,
+  // and every statement the request sends (the session's lookup, then the statistics)
   const client = new pg.Client({ connectionString: database.engine.url });
   await client.connect();
+  const session = await statementOf((ex) => findLiveSession(ex, admin.token));
   const floor = async (name: string, code: (r: Random) => string, map: 'current' | 'pre-2025' = 'current') => {
     const r0 = createRandom(`${SEED}:stats:floor:${name}`);
     const prepared = await Promise.all(
@@ -135,17 +129,23 @@ async function run(app: App, database: Database, set: AreaSet) {
         const area = await resolveArea(db, code(r0), map);
         const period = r0.pick(PERIODS);
         const kind = r0.pick(KINDS) ?? null;
-        return statementOf({ area, period, end: parsePeriod(period).end, kind });
+        return statementOf((ex) => selectStats(ex, { area, period, end: parsePeriod(period).end, kind }));
       }),
     );
-    const r = createRandom(`${SEED}:stats:floor-run:${name}`);
-    out.push(
-      await measure(`${name} — SQL floor`, opts, async () => {
-        const q = r.pick(prepared);
-        await client.query(q.sql, q.params);
-        return null;
-      }),
-    );
+    for (const [suffix, withSession] of [
+      ['SQL floor', false],
+      ['SQL floor with the session lookup', true],
+    ] as const) {
+      const r = createRandom(`${SEED}:stats:floor-run:${name}`);
+      out.push(
+        await measure(`${name} — ${suffix}`, opts, async () => {
+          if (withSession) await client.query(session.sql, session.params);
+          const q = r.pick(prepared);
+          await client.query(q.sql, q.params);
+          return null;
+        }),
+      );
+    }
   };
 
   await scenario('a. /stats, the country', (r) => get('stats', `area=VN&${pick(r)}`));
@@ -261,12 +261,14 @@ for (const engine of engines) {
     await app.close();
     const load2 = loadavg()[0]!.toFixed(2);
 
-    const ratios = results
-      .filter((r) => r.name.endsWith('SQL floor'))
-      .map((f) => {
-        const appRow = results.find((r) => `${r.name} — SQL floor` === f.name)!;
-        return `${appRow.name.split('.')[0]}: ${(appRow.p50 / f.p50).toFixed(1)}× (p50), ${(appRow.p95 / f.p95).toFixed(1)}× (p95)`;
-      });
+    const ratio = (suffix: string) =>
+      results
+        .filter((r) => r.name.endsWith(` — ${suffix}`))
+        .map((f) => {
+          const appRow = results.find((r) => `${r.name} — ${suffix}` === f.name)!;
+          return `${appRow.name.split('.')[0]} ${(appRow.p50 / f.p50).toFixed(1)}× / ${(appRow.p95 / f.p95).toFixed(1)}×`;
+        })
+        .join(', ');
     const body = [
       `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
       '',
@@ -278,7 +280,8 @@ for (const engine of engines) {
       `- summary: ${cells[0]!.facts.toLocaleString('en')} facts and ${cells[0]!.cells.toLocaleString('en')} cells for ` +
         `${PERIODS.length} periods, ${(cells[0]!.bytes / 2 ** 20).toFixed(0)} MB; first read of each period (builds its summary): ${builds.join(', ')}`,
       `- the live query the summary replaces (the country, one period, aggregated at read time): p50 ${live.toFixed(0)} ms`,
-      `- app ÷ SQL floor: ${ratios.join('; ')}`,
+      `- app ÷ the statistics statement alone (p50 / p95): ${ratio('SQL floor')}`,
+      `- app ÷ every statement of the request, the session's lookup included (p50 / p95): ${ratio('SQL floor with the session lookup')}`,
       `- after ${WRITES} single-report writes: merging ${w.merged.toLocaleString('en')} pending rows took ${w.compactMs.toFixed(0)} ms`,
       '',
       table([...results, ...w.out], target(engine)),

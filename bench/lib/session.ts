@@ -1,0 +1,45 @@
+// A signed-in user for the benchmarks: requests through `app.inject` with the session cookie.
+import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '../../shared/contracts/auth.ts';
+import type { Db } from '../../server/db/pool.ts';
+import type { App } from '../../server/http/app.ts';
+import { SESSION_COOKIE } from '../../server/modules/auth/auth.hooks.ts';
+import { hashPassword } from '../../server/modules/users/admin-account.ts';
+import { insertUser } from '../../server/modules/users/users.queries.ts';
+
+export const BENCH_PASSWORD = 'mật khẩu đo hiệu năng';
+
+export interface BenchUser {
+  /** the session cookie's token */
+  token: string;
+  /** GET `url` as this user; throws unless 200 */
+  get(url: string): Promise<LightMyRequestResponse>;
+}
+
+/** Creates the account (email from role and area) and signs it in. */
+export async function signedIn(app: App, db: Db, role: Role, areaCode: string | null = null): Promise<BenchUser> {
+  const email = `${role}.${areaCode ?? 'vn'}@bench.hoptac`;
+  await insertUser(db, {
+    email,
+    name: role,
+    role,
+    areaCode,
+    organizationId: null,
+    passwordHash: await hashPassword(BENCH_PASSWORD),
+  });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: BENCH_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in ${email}: ${res.statusCode}`);
+  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+  return {
+    token,
+    async get(url) {
+      const r = await app.inject({ url, cookies: { [SESSION_COOKIE]: token } });
+      if (r.statusCode !== 200) throw new Error(`${role} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+      return r;
+    },
+  };
+}
