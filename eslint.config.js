@@ -13,6 +13,25 @@ export default tseslint.config(
     },
   },
   {
+    // exceljs only through server/lib/exceljs.ts, which fixes its streaming reader first
+    files: ['**/*.ts'],
+    ignores: ['server/lib/exceljs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'exceljs',
+              message: 'Import ExcelJS from server/lib/exceljs.ts (it fixes the streaming reader before exceljs loads).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // a web feature never imports another feature (style.md)
     files: ['web/features/**'],
     rules: {

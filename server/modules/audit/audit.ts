@@ -50,21 +50,25 @@ export interface AuditInput {
   note?: string | null;
 }
 
-/** Records one event per input (none for an empty list), in the caller's transaction. */
+/**
+ * Records one event per input (none for an empty list), in the caller's transaction: all of
+ * them in one statement, sent as one JSON document (an import records thousands at once).
+ */
 export async function recordAudit(db: Executor, caller: Caller, inputs: AuditInput | AuditInput[]): Promise<void> {
   const events = (Array.isArray(inputs) ? inputs : [inputs]).map((e) => ({
-    ...e,
+    action: e.action,
+    entity: e.entity,
+    entity_id: String(e.entityId),
+    organization_id: e.organizationId ?? null,
     changes: e.changes ?? diff(e.before ?? null, e.after ?? null),
+    note: e.note ?? null,
   }));
   if (events.length === 0) return;
-  const col = <T>(f: (e: (typeof events)[number]) => T) => sql.param(events.map(f));
   await db.execute(sql`
     insert into audit_events (user_id, user_email, ip, request_id, action, entity, entity_id, organization_id,
       changes, note)
     select ${caller.user?.id ?? null}::int, ${caller.user?.email ?? null}::text, ${caller.ip}::text,
-      ${caller.requestId}::text, action, entity, entity_id, organization_id, changes, note
-    from unnest(${col((e) => e.action)}::text[], ${col((e) => e.entity)}::text[],
-      ${col((e) => String(e.entityId))}::text[], ${col((e) => e.organizationId ?? null)}::int[],
-      ${col((e) => JSON.stringify(e.changes))}::jsonb[], ${col((e) => e.note ?? null)}::text[])
-      as t(action, entity, entity_id, organization_id, changes, note)`);
+      ${caller.requestId}::text, e.action, e.entity, e.entity_id, e.organization_id, e.changes, e.note
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+      as e(action text, entity text, entity_id text, organization_id int, changes jsonb, note text)`);
 }

@@ -1,7 +1,7 @@
 // Lists, search, statistics, exports and imports include only what the caller may see or
 // change. Units of Hà Tĩnh (42) and Quảng Trị (44), which no other test file uses.
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contracts/imports.ts';

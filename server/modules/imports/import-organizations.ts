@@ -11,11 +11,13 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit, type AuditInput } from '../audit/audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { inScope } from '../auth/scope.ts';
-import { derivePlacement } from '../organizations/placement.ts';
 import { deferStatsRefresh, refreshStats } from '../stats/stats.queries.ts';
 import { parsePeriod, type Period } from '../reports/period.ts';
 import { COLUMNS, FIELDS, FIGURE_FIELDS, matchHeaders, type HeaderMatch } from './columns.ts';
 import {
+  buildIndexes,
+  countOrganizations,
+  dropSecondaryIndexes,
   insertStatusEvents,
   lockExisting,
   type Existing,
@@ -43,9 +45,14 @@ export interface ImportOptions {
   /** rows read so far, after each batch */
   onProgress?: (rows: number) => void;
   batchSize?: number;
+  /** organisations created from which the indexes are built again at the end (default 10,000) */
+  bulkRows?: number;
 }
 
-const BATCH = 1000;
+const BATCH = 2000;
+const YIELD_EVERY = 100;
+/** Organisations created, at least, before the indexes are dropped and built again at the end. */
+const BULK_ROWS = 10_000;
 /** Rows written from which an import refreshes the planner's statistics. */
 const ANALYZE_AFTER = 1000;
 const MAX_ERRORS = 10_000;
@@ -104,6 +111,10 @@ async function run(
       // the statistics summary follows the import once, at its end, rather than batch by batch
       await deferStatsRefresh(tx);
       const touched = new Set<number>();
+      // a large load into a small registry (the first national file): the secondary indexes
+      // are built again at the end rather than maintained row by row
+      const bulkFrom = Math.max(opts.bulkRows ?? BULK_ROWS, await countOrganizations(tx));
+      let dropped: string[] | null = null;
       const units = await loadUnitIndex(tx);
       if (opts.map === 'pre-2025' && !units.has('pre-2025')) {
         throw fatal(
@@ -132,6 +143,7 @@ async function run(
       let writing: Promise<void> = Promise.resolve();
       const write = async (rows: ImportRow[], read: number) => {
         await writing;
+        if (!dropped && result.created >= bulkFrom) dropped = await dropSecondaryIndexes(tx);
         writing = writeBatch(tx, rows, { ...plan, caller: opts.caller }, result, touched).then(() =>
           opts.onProgress?.(read),
         );
@@ -139,6 +151,9 @@ async function run(
       };
       for await (const raw of rows) {
         result.rows++;
+        // let the batch being written send its next statement: reading and checking is
+        // JavaScript on this one thread, and the database waits while it runs
+        if (result.rows % YIELD_EVERY === 0) await new Promise(setImmediate);
         const checked = validateRow(raw, ctx);
         if ('errors' in checked) addErrors(result, checked.errors);
         else batch.push(checked.row);
@@ -150,6 +165,7 @@ async function run(
       await write(batch, result.rows);
       await writing;
       if (result.errorCount > 0 || opts.dryRun) tx.rollback();
+      if (dropped) await buildIndexes(tx, dropped);
       await refreshStats(tx, [...touched]);
       result.committed = true;
     });
@@ -268,8 +284,6 @@ async function writeBatch(
     );
     await upsertReports(tx, ctx.period.code, reports);
   }
-  const moved = plans.filter((p) => p.plan.placementChanged).map((p) => idOf(p.row));
-  if (moved.length > 0) await derivePlacement(tx, moved);
   for (const w of written) touched.add(w.id);
   for (const e of events) touched.add(e.organizationId);
   if (ctx.period) for (const { row, plan } of plans) if (plan.report) touched.add(idOf(row));
@@ -277,7 +291,7 @@ async function writeBatch(
     tx,
     ctx.caller,
     plans.flatMap(({ row, plan }) =>
-      plan.action === 'unchanged' ? [] : [auditOf(idOf(row), plan, stored.get(row.registrationNo), ctx)],
+      plan.action === 'unchanged' ? [] : [auditOf(idOf(row), row, plan, stored.get(row.registrationNo), ctx)],
     ),
   );
 }
@@ -310,24 +324,27 @@ function outsideScope(
   };
 }
 
-/** The organisation's audit event: its fields and the period's figures, before → after. */
-function auditOf(id: number, plan: RowPlan, existing: Existing | undefined, ctx: PlanContext): AuditInput {
+/**
+ * The organisation's audit event. A change: its fields and the period's figures, before →
+ * after. A creation: the file and line it came from, without the values — they are the row's
+ * own, and every later change records what it replaced (thousands of creations at once would
+ * otherwise double the import's writing).
+ */
+function auditOf(
+  id: number,
+  row: ImportRow,
+  plan: RowPlan,
+  existing: Existing | undefined,
+  ctx: PlanContext,
+): AuditInput {
+  const at = `${ctx.note}, dòng / line ${row.line}`;
+  if (!existing)
+    return { action: 'import', entity: 'organization', entityId: id, organizationId: id, changes: {}, note: at };
   const figures = (values: Partial<Record<keyof NonNullable<RowPlan['report']>, unknown>> | null | undefined) =>
     Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [`${k}@${ctx.period?.code}`, v]));
-  const before = existing && {
-    ...storedValues(existing),
-    ...(existing.report_id != null && figures(storedFigures(existing))),
-  };
-  const after = { ...(before ?? {}), ...(plan.org ?? {}), ...figures(plan.report) };
-  return {
-    action: 'import',
-    entity: 'organization',
-    entityId: id,
-    organizationId: id,
-    before: before ?? null,
-    after,
-    note: ctx.note,
-  };
+  const before = { ...storedValues(existing), ...(existing.report_id != null && figures(storedFigures(existing))) };
+  const after = { ...before, ...(plan.org ?? {}), ...figures(plan.report) };
+  return { action: 'import', entity: 'organization', entityId: id, organizationId: id, before, after, note: at };
 }
 
 function previewOf(row: ImportRow, action: ImportPreviewRow['action']): ImportPreviewRow {

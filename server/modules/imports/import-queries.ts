@@ -203,3 +203,29 @@ export async function upsertReports(tx: Tx, period: string, reports: ReportValue
       grade = excluded.grade, status = 'approved', source = 'officer',
       version = organization_reports.version + 1, updated_at = now()`);
 }
+
+/**
+ * Drops the secondary indexes of `organizations` (all but the primary key and the unique
+ * registration number) inside the import's transaction; answers their definitions, to build
+ * them again before it commits. Building an index once over every row is several times faster
+ * than maintaining it row by row (bench/RESULTS.md, "Import"); a rollback brings them back as
+ * they were. Readers of the registry wait for the transaction meanwhile.
+ */
+export async function dropSecondaryIndexes(tx: Tx): Promise<string[]> {
+  const { rows } = await tx.execute<{ name: string; definition: string }>(sql`
+    select c.relname as name, pg_get_indexdef(x.indexrelid) as definition
+    from pg_index x join pg_class c on c.oid = x.indexrelid
+    where x.indrelid = 'organizations'::regclass and not x.indisunique and not x.indisprimary
+    order by c.relname`);
+  for (const r of rows) await tx.execute(sql`drop index ${sql.identifier(r.name)}`);
+  return rows.map((r) => r.definition);
+}
+
+export async function buildIndexes(tx: Tx, definitions: string[]): Promise<void> {
+  for (const definition of definitions) await tx.execute(sql.raw(definition));
+}
+
+export async function countOrganizations(tx: Tx): Promise<number> {
+  const { rows } = await tx.execute<{ n: number }>(sql`select count(*)::int as n from organizations`);
+  return rows[0]!.n;
+}

@@ -22,6 +22,7 @@ import { formatOf } from './read-rows.ts';
 import { deriveOtherMap, loadUnitIndex } from './unit-index.ts';
 import { countOrganizations, csv, goodRow, HEADERS, xlsx, type TestRow } from '../../../test/import-files.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
+import { derivePlacement } from '../organizations/placement.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const data = join(root, '../shared/data/admin-units');
@@ -37,7 +38,7 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-type Run = { period?: string; map?: MapName; dryRun?: boolean; batchSize?: number };
+type Run = { period?: string; map?: MapName; dryRun?: boolean; batchSize?: number; bulkRows?: number };
 function run(ex: Db | Tx, name: string, file: Buffer, opts: Run = {}): Promise<ImportResult> {
   return importOrganizations(ex, {
     caller: COMMAND_LINE,
@@ -48,6 +49,7 @@ function run(ex: Db | Tx, name: string, file: Buffer, opts: Run = {}): Promise<I
     map: opts.map ?? 'current',
     dryRun: opts.dryRun ?? false,
     batchSize: opts.batchSize,
+    bulkRows: opts.bulkRows,
   });
 }
 
@@ -139,6 +141,8 @@ describe('the Hạ Lang example (pre-2025 map, 2024)', () => {
 
 describe('placement on the other map', () => {
   it('is derived in memory exactly as placement.ts derives it in SQL', async () => {
+    // the import writes the placement it derives in memory (unit-index.ts); deriving it again
+    // in SQL (placement.ts, as every other write does) must change nothing
     await rolledBack(async (tx) => {
       const t = `V${unique()}`;
       const { rows: units } = await tx.execute<{
@@ -168,9 +172,14 @@ describe('placement on the other map', () => {
         expect(result.errors).toEqual([]);
       }
       const index = await loadUnitIndex(tx);
-      const { rows: stored } = await tx.execute<Record<string, string | null>>(sql`
-        select registration_no, recorded_map, province_code, commune_code, old_province_code, old_district_code,
-          old_commune_code from organizations where registration_no like ${t + '%'}`);
+      const placements = sql`select id, registration_no, recorded_map, province_code, commune_code, old_province_code,
+        old_district_code, old_commune_code from organizations where registration_no like ${t + '%'} order by id`;
+      const { rows: stored } = await tx.execute<Record<string, string | null>>(placements);
+      await derivePlacement(
+        tx,
+        stored.map((o) => Number(o.id)),
+      );
+      expect((await tx.execute(placements)).rows).toEqual(stored);
       expect(stored.length).toBeGreaterThan(1500);
       let communesDerived = 0;
       for (const o of stored) {
@@ -441,6 +450,41 @@ describe('files that are refused whole', () => {
     expect(result.errors[1]!.messageEn).toMatch(
       /^06978 Xã Ba Chẽ is a code of the current map .* import with --map current/,
     );
+    expect(await countOrganizations(db, t)).toBe(0);
+  });
+});
+
+describe('a large load', () => {
+  const indexes = async () =>
+    (
+      await db.execute<{ def: string }>(
+        sql`select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = 'organizations'::regclass order by 1`,
+      )
+    ).rows.map((r) => r.def);
+
+  it('builds the indexes again at the end, as they were, and they find the new rows', async () => {
+    const before = await indexes();
+    const t = `BK${unique()}`;
+    const rows = Array.from({ length: 30 }, (_, i) => goodRow(`${t}${i}`, { Tên: `Hợp tác xã Khối Lớn ${t} ${i}` }));
+    const result = await run(db, 'lon.csv', csv(rows), { bulkRows: 5, batchSize: 10 });
+    expect(result).toMatchObject({ committed: true, created: 30, errorCount: 0 });
+    expect(await indexes()).toEqual(before);
+    const { rows: found } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from organizations where search_text like ${'%' + `khoi lon ${t}`.toLowerCase() + '%'}`,
+    );
+    expect(found[0]!.n).toBe(30);
+  });
+
+  it('keeps them when the file fails late, and writes nothing', async () => {
+    const before = await indexes();
+    const t = `BF${unique()}`;
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => goodRow(`${t}${i}`)),
+      goodRow(`${t}x`, { 'Loại hình': 'XYZ' }),
+    ];
+    const result = await run(db, 'hong.csv', csv(rows), { bulkRows: 5, batchSize: 10 });
+    expect(result).toMatchObject({ committed: false, errorCount: 1 });
+    expect(await indexes()).toEqual(before);
     expect(await countOrganizations(db, t)).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // The import API: upload (multipart) → background job → poll → apply; the template.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
+import type { DataValidation } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent } from '../../../test/app.ts';
 import { unique } from '../../../test/factories.ts';
@@ -175,7 +176,7 @@ describe('GET /imports/organizations/template.xlsx', () => {
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getCell('E2').value).toBe('04');
     expect(sheet.getColumn(2).width).toBeGreaterThan(30);
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, DataValidation> } })
       .dataValidations.model;
     expect(validations['C2']).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$A$2:$A$4"] });
     expect(validations['D2']).toMatchObject({ type: 'list' });

@@ -3,7 +3,7 @@
 // the file (the row number of the sheet), so errors point where the user looks.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Cell } from './parse-values.ts';
 

@@ -2,7 +2,8 @@
 // sample rows on the current map, drop-down lists for the enumerations (their labels on a
 // second sheet) and whole-number checks for counts and money. Codes are text cells, so Excel
 // keeps their leading zeros.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
+import type { DataValidation } from 'exceljs';
 import { GRADE_LABELS, KIND_LABELS, SECTOR_LABELS, STATUS_LABELS, type Kind } from '../../../shared/contracts/enums.ts';
 import { COLUMNS, FIELDS, type Field } from './columns.ts';
 
@@ -81,7 +82,7 @@ const SAMPLES: Partial<Record<Field, unknown>>[] = [
   },
 ];
 
-type Validation = ExcelJS.DataValidation;
+type Validation = DataValidation;
 type WithValidations = { dataValidations: { add(range: string, v: Validation): void } };
 
 export async function importTemplate(): Promise<Buffer> {

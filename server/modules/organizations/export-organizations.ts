@@ -1,7 +1,7 @@
 // The filtered registry as an Excel workbook, streamed: the columns of the import file
 // (contracts §3) first, so an export can be edited and imported back, then names and contacts.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
 import { GRADE_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../../shared/contracts/enums.ts';
 import type { Sort } from '../../../shared/contracts/organizations.ts';
 import { latestPeriod } from '../stats/stats.service.ts';

@@ -1,7 +1,7 @@
 // Sub-areas (`GET /api/v1/stats/breakdown`) and the Excel export, in units of Lai Châu (12)
 // that no other test file uses.
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent } from '../../../test/app.ts';
 import type { Db } from '../../db/pool.ts';

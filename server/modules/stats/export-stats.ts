@@ -3,7 +3,8 @@
 // a labelled table and the narrative; sheet "Theo địa bàn": the sub-areas. Numbers stay
 // numbers with the format `#,##0` (Excel shows `1.264` on a Vietnamese system).
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../lib/exceljs.ts';
+import type { Workbook } from 'exceljs';
 import {
   GRADE_LABELS,
   GRADES,
@@ -42,7 +43,7 @@ export async function writeStatsWorkbook(out: Writable, data: StatsWorkbook): Pr
 
 type Value = string | number | null;
 
-function summarySheet(workbook: ExcelJS.Workbook, { stats, narrative }: StatsWorkbook) {
+function summarySheet(workbook: Workbook, { stats, narrative }: StatsWorkbook) {
   const sheet = workbook.addWorksheet('Tổng hợp');
   sheet.columns = [{ width: 44 }, { width: 22 }];
   const o = stats.organizations;
@@ -113,7 +114,7 @@ const AREA_HEADERS = [
   'Thu nhập bình quân (đồng/tháng)',
 ];
 
-function areasSheet(workbook: ExcelJS.Workbook, { stats, breakdown }: StatsWorkbook) {
+function areasSheet(workbook: Workbook, { stats, breakdown }: StatsWorkbook) {
   const sheet = workbook.addWorksheet('Theo địa bàn');
   sheet.columns = [
     { width: 8 },

@@ -1,0 +1,103 @@
+// The order in which the connections' protocol messages reach the one PGlite session.
+//
+// pglite-socket 0.2.17 queues each message on its own and keeps a connection's turn only while
+// a transaction is open (electric-sql/pglite#1046, open). A query outside a transaction is
+// several messages — Parse, Bind, Describe, Execute, Sync — and two connections' queries
+// interleave: the second Parse replaces the unnamed statement the first Bind then uses ("unnamed
+// prepared statement does not exist", or silently another query's rows). Here a connection
+// keeps its turn from its first message until the backend is ready for another query: after a
+// Sync or a simple Query, outside a transaction. A failed message is answered with its error
+// and the queue goes on (the original stops for good).
+import type { PGlite } from '@electric-sql/pglite';
+
+interface Pending {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (err: unknown) => void;
+}
+
+const SYNC = 0x53; // 'S'
+const QUERY = 0x51; // 'Q'
+const PROTOCOL_3 = 196608;
+
+/** The startup packet has no type byte: its second int32 is the protocol version. */
+const isStartup = (m: Uint8Array) =>
+  m.length >= 8 && new DataView(m.buffer, m.byteOffset, m.byteLength).getInt32(4) === PROTOCOL_3;
+
+/** Drop-in for pglite-socket's QueryQueueManager (same methods), with per-query turns. */
+export class BatchQueue {
+  private queue: Pending[] = [];
+  private processing = false;
+  /** the connection whose query is under way; null between queries */
+  private owner: number | null = null;
+  private readonly db: PGlite;
+
+  constructor(db: PGlite) {
+    this.db = db;
+  }
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ handlerId, message, onData, resolve, reject });
+      void this.process();
+    });
+  }
+
+  private async process(): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      for (;;) {
+        const at = this.owner === null ? 0 : this.queue.findIndex((p) => p.handlerId === this.owner);
+        // the owner's next message has not arrived yet: it is sent once the last one is answered
+        if (at < 0 || this.queue.length === 0) return;
+        const next = this.queue.splice(at, 1)[0]!;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(next.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                next.onData(data);
+              },
+            }),
+          );
+          next.resolve(bytes);
+        } catch (err) {
+          next.reject(err);
+        }
+        const type = next.message[0];
+        const queryOver = isStartup(next.message) || type === SYNC || type === QUERY;
+        this.owner = queryOver && !this.db.isInTransaction() ? null : next.handlerId;
+      }
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  getQueueLength(): number {
+    return this.queue.length;
+  }
+
+  /** A connection closed: its waiting messages fail and it no longer holds the turn. */
+  clearQueueForHandler(handlerId: number): void {
+    this.queue = this.queue.filter((p) => {
+      if (p.handlerId === handlerId) p.reject(new Error('Handler disconnected'));
+      return p.handlerId !== handlerId;
+    });
+    if (this.owner === handlerId && !this.db.isInTransaction()) {
+      this.owner = null;
+      void this.process();
+    }
+  }
+
+  /** A connection closed inside its transaction: rolled back, and the others go on. */
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    this.owner = null;
+    void this.process();
+  }
+}
