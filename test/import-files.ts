@@ -1,6 +1,6 @@
 // Test helpers of the import tests: files in the §3 layout, as CSV or as Excel (written with
 // exceljs, as people's spreadsheets are: numbers, dates, rich text, formulas).
-import ExcelJS from 'exceljs';
+import ExcelJS from '../server/lib/exceljs.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../server/db/pool.ts';
 import type { Tx } from '../server/modules/imports/import-queries.ts';
