@@ -84,24 +84,31 @@ export async function derivePlacement(db: Executor, ids?: number[]): Promise<voi
       where o.recorded_map = 'pre-2025' ${only}
     ) d
     where o.id = d.id and (o.province_code, o.commune_code) is distinct from (d.province, d.commune)`);
-  // current recorded → pre-2025
+  // current recorded → pre-2025: derived once per commune (or province, when no commune is
+  // recorded) — a few thousand places — then written to their organisations, so the plan does
+  // not depend on statistics the planner may not have for rows just loaded
   await db.execute(sql`
-    update organizations o set
-      old_commune_code = d.commune, old_district_code = d.district, old_province_code = d.province
-    from (
-      select o.id,
+    with places as (
+      select distinct coalesce(o.commune_code, o.province_code) as code, o.commune_code is null as whole_province
+      from organizations o
+      where o.recorded_map = 'current' ${only}
+    ),
+    derived as (
+      select p.code, p.whole_province,
         case when count(distinct u.code) = 1 and min(u.level) = 'commune' then min(u.code) end as commune,
         case when count(distinct u.parent_code) = 1 and min(u.level) = 'commune' then min(u.parent_code) end as district,
         case when count(distinct u.province_code) = 1 then min(u.province_code) end as province
-      from organizations o
+      from places p
       -- one equality join (index on new_code): the commune's predecessors, or the province's
       left join admin_unit_successors s
-        on s.new_code = coalesce(o.commune_code, o.province_code)
-        and s.level = case when o.commune_code is null then 'province' else 'commune' end
+        on s.new_code = p.code and s.level = case when p.whole_province then 'province' else 'commune' end
       left join admin_units u on u.map = 'pre-2025' and u.code = s.old_code
-      where o.recorded_map = 'current' ${only}
-      group by o.id
-    ) d
-    where o.id = d.id
+      group by p.code, p.whole_province
+    )
+    update organizations o set
+      old_commune_code = d.commune, old_district_code = d.district, old_province_code = d.province
+    from derived d
+    where o.recorded_map = 'current' ${only}
+      and coalesce(o.commune_code, o.province_code) = d.code and (o.commune_code is null) = d.whole_province
       and (o.old_commune_code, o.old_district_code, o.old_province_code) is distinct from (d.commune, d.district, d.province)`);
 }
