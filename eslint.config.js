@@ -23,7 +23,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'exceljs',
-              message: 'Import ExcelJS from server/lib/exceljs.ts (it fixes the streaming reader before exceljs loads).',
+              message:
+                'Import ExcelJS from server/lib/exceljs.ts (it fixes the streaming reader before exceljs loads).',
               allowTypeImports: true,
             },
           ],

@@ -7,12 +7,15 @@ import {
   date,
   index,
   integer,
+  jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { REPORT_STATUSES, type Difficulty, type ReportStatus } from '../../shared/contracts/reports.ts';
 import { GRADES, KINDS, LEVELS, MAPS, SECTORS, STATUSES } from '../../shared/contracts/enums.ts';
 import type { Grade, Kind, Level, MapName, Sector, Status } from '../../shared/contracts/enums.ts';
 
@@ -125,7 +128,11 @@ export const organizationStatusEvents = pgTable(
   (t) => [index().on(t.organizationId, t.effectiveOn)],
 );
 
-/** One set of figures per organisation and period ('2024', '2024-H1'). */
+/**
+ * One report per organisation and period ('2024', '2024-H1'): its figures (money bigint VND),
+ * difficulties and proposals, and its way from draft to approved (ADR 0009). Statistics count
+ * the figures of approved reports only.
+ */
 export const organizationReports = pgTable(
   'organization_reports',
   {
@@ -138,20 +145,71 @@ export const organizationReports = pgTable(
     members: integer(),
     workers: integer(),
     charterCapitalVnd: bigint({ mode: 'number' }),
+    assetsVnd: bigint({ mode: 'number' }),
     revenueVnd: bigint({ mode: 'number' }),
+    serviceRevenueVnd: bigint({ mode: 'number' }),
     profitVnd: bigint({ mode: 'number' }),
     incomePerWorkerMonthVnd: bigint({ mode: 'number' }),
-    grade: text().$type<Grade>(),
-    status: text().notNull().default('approved'),
+    difficulties: text()
+      .array()
+      .$type<Difficulty[]>()
+      .notNull()
+      .default(sql`'{}'`),
+    proposals: text(),
+    /** the explanation the warnings of the validation rules ask for */
+    comment: text(),
+    status: text().$type<ReportStatus>().notNull().default('approved'),
     /** 'officer' (entered or imported by an officer) or 'cooperative' */
     source: text().notNull().default('officer'),
+    enteredBy: integer(),
+    submittedAt: timestamp({ withTimezone: true }),
+    submittedBy: integer(),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewedBy: integer(),
+    returnReason: text(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
   (t) => [
     uniqueIndex().on(t.organizationId, t.period),
-    index().on(t.period, t.grade),
-    check('organization_reports_grade_check', sql`grade is null or ${inList('grade', GRADES)}`),
+    index().on(t.period, t.status),
+    check('organization_reports_status_check', inList('status', REPORT_STATUSES)),
+    check('organization_reports_source_check', inList('source', ['officer', 'cooperative'])),
     check('organization_reports_counts_check', sql`coalesce(members, 0) >= 0 and coalesce(workers, 0) >= 0`),
+  ],
+);
+
+/**
+ * The grade of an organisation for a period (xếp loại): scored by a grading scheme's criteria
+ * (the total decides it, never typed) or taken from an import, which keeps that source.
+ */
+export const organizationGrades = pgTable(
+  'organization_grades',
+  {
+    organizationId: integer()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    period: text().notNull(),
+    grade: text().$type<Exclude<Grade, 'unrated'>>().notNull(),
+    /** 'scored' (by a scheme's criteria) or 'import' */
+    source: text().notNull(),
+    scheme: text(),
+    scores: jsonb().$type<Record<string, number>>(),
+    total: numeric({ precision: 5, scale: 1, mode: 'number' }),
+    version: integer().notNull().default(1),
+    gradedBy: integer(),
+    gradedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.period] }),
+    index().on(t.period, t.grade),
+    check(
+      'organization_grades_grade_check',
+      inList(
+        'grade',
+        GRADES.filter((g) => g !== 'unrated'),
+      ),
+    ),
+    check('organization_grades_source_check', inList('source', ['scored', 'import'])),
   ],
 );

@@ -24,6 +24,10 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { installAuth } from '../modules/auth/auth.hooks.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import { gradingRoutes } from '../modules/grading/grading.routes.ts';
+import { fieldReviewRoutes } from '../modules/field-reviews/field-reviews.routes.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -76,6 +80,10 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   await app.register(organizationRoutes, { prefix: '/api/v1', db });
   await app.register(statsRoutes, { prefix: '/api/v1', db });
   await app.register(importRoutes, { prefix: '/api/v1', db });
+  await app.register(reportRoutes, { prefix: '/api/v1', db });
+  await app.register(gradingRoutes, { prefix: '/api/v1', db });
+  await app.register(fieldReviewRoutes, { prefix: '/api/v1', db });
+  await app.register(settingsRoutes, { prefix: '/api/v1', db });
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {

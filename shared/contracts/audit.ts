@@ -1,7 +1,7 @@
 // The audit trail: who changed what, when, from where, with the before/after of each field.
 import { z } from 'zod';
 
-export const AUDIT_ENTITIES = ['organization', 'user', 'admin_units', 'import'] as const;
+export const AUDIT_ENTITIES = ['organization', 'user', 'admin_units', 'import', 'field_review', 'setting'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditEventSchema = z.object({

@@ -17,6 +17,16 @@ export const PERMISSIONS = [
   'admin_units.read',
   'users.manage',
   'audit.read',
+  'reports.read',
+  'completeness.read',
+  'reports.edit',
+  'reports.submit',
+  'reports.review',
+  'grades.score',
+  'periods.manage',
+  'reviews.read',
+  'reviews.edit',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -94,8 +94,8 @@ export const reportFiguresSchema = z.object({
   profitVnd: z.number().int().nullable(),
   incomePerWorkerMonthVnd: z.number().int().nullable(),
   grade: z.enum(GRADES).nullable(),
-  status: z.string(),
-  source: z.string(),
+  status: z.string().nullable().describe("the report's status; null when the period has a grade only"),
+  source: z.string().nullable(),
 });
 
 export const organizationSchema = z.object({

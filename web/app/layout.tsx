@@ -20,6 +20,7 @@ import {
   IconBuilding,
   IconChart,
   IconExternal,
+  IconFile,
   IconHistory,
   IconLeaf,
   IconLogout,
@@ -44,6 +45,7 @@ export function Layout() {
   const links: { to: string; label: string; icon: ReactNode; needs: Permission }[] = [
     { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart />, needs: 'stats.read' },
     { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding />, needs: 'organizations.read' },
+    { to: '/reports', label: t.nav.reports, icon: <IconFile />, needs: 'completeness.read' },
     { to: '/imports', label: t.nav.imports, icon: <IconUpload />, needs: 'imports.run' },
     { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap />, needs: 'admin_units.read' },
     { to: '/users', label: t.nav.users, icon: <IconUsers />, needs: 'users.manage' },

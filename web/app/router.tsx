@@ -40,6 +40,15 @@ const UsersPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const ReportPage = lazy(() =>
+  import('../features/reports/components/report-page.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/components/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
+const GradePage = lazy(() =>
+  import('../features/grading/components/grade-page.tsx').then((m) => ({ default: m.GradePage })),
+);
 const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
@@ -62,6 +71,9 @@ export const router = createBrowserRouter([
       { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
       { path: 'imports', element: <ImportPage /> },
       { path: 'admin-units', element: <AdminUnitsPage /> },
+      { path: 'organizations/:id/reports/:period', element: <ReportPage /> },
+      { path: 'organizations/:id/grades/:year', element: <GradePage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },

@@ -46,12 +46,25 @@ beforeAll(async () => {
   let admin: Agent;
   ({ app, db, admin } = await testApp());
   agents.admin = admin;
+  scheme = (await admin.inject('/api/v1/grading-schemes')).json()[0];
   [at.home = '', at.neighbour = ''] = await communesOf('42');
   [at.away = ''] = await communesOf('44');
   org.home = await createOrg('42', at.home);
   org.neighbour = await createOrg('42', at.neighbour);
   org.away = await createOrg('44', at.away);
   for (const role of ROLES) if (role !== 'admin') agents[role] = await signIn(app, db, { role, ...scopeOf(role) });
+  // the far-off years these tests report on are open now (reports are saved from a period's opening)
+  await db.execute(sql`insert into reporting_periods (period, opens_on, due_on)
+    select y::text, '2026-01-01', make_date(y, 12, 15) from unnest(array[2030] || array(select generate_series(2040, 2099))) y
+    on conflict do nothing`);
+  // a report and a grade of the home organisation, for the routes that read them
+  expect((await agents.admin.inject({ method: 'PUT', url: reportUrl(2030), payload: FIGURES })).statusCode).toBe(200);
+  const graded = await agents.admin.inject({
+    method: 'PUT',
+    url: `/api/v1/organizations/${org.home}/grades/2030`,
+    payload: SCORES(),
+  });
+  expect(graded.statusCode, graded.body).toBe(200);
 });
 
 /** Sends as `who`: a signed-in role's agent, or no session at all. */
@@ -76,6 +89,37 @@ const sendFresh = async (who: Who, opts: InjectOptions) => {
 };
 
 const versionOf = async (url: string) => (await agents.admin.inject(url)).json<{ version: number }>().version;
+
+const reportUrl = (year: number) => `/api/v1/organizations/${org.home}/reports/${year}`;
+const FIGURES = { members: 10, workers: 4, revenueVnd: 1_000_000_000, profitVnd: 50_000_000 };
+let scheme: { criteria: { code: string; maxPoints: number }[] } | undefined;
+const SCORES = () => ({
+  scheme: 'TT01-2020',
+  scores: Object.fromEntries((scheme?.criteria ?? []).map((c) => [c.code, c.maxPoints])),
+});
+/** a report of its own year for each call, taken by the administrator as far as `status` */
+let year = 2040;
+async function reportAt(status: 'draft' | 'submitted'): Promise<number> {
+  const y = year++;
+  await agents.admin.inject({ method: 'PUT', url: reportUrl(y), payload: FIGURES });
+  if (status === 'submitted') await agents.admin.inject({ method: 'POST', url: `${reportUrl(y)}/submit`, payload: {} });
+  return y;
+}
+
+const REVIEW = () => ({
+  kind: 'visit',
+  title: 'Kiểm tra định kỳ',
+  heldOn: '2030-05-04',
+  areaCode: at.home,
+  delegation: 'Cán bộ xã',
+  findings: [{ organizationId: org.home, difficulties: ['capital'] }],
+});
+/** a field review of the home commune, logged by the administrator */
+async function fieldReview(): Promise<number> {
+  const res = await agents.admin.inject({ method: 'POST', url: '/api/v1/field-reviews', payload: REVIEW() });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: number }>().id;
+}
 
 async function jobOf(who: Who): Promise<string> {
   if (who === 'anonymous' || !GRANTS[who].includes('imports.run' as never)) return crypto.randomUUID();
@@ -218,6 +262,101 @@ const SAMPLES: Record<string, { ok: number; call: (who: Who) => Promise<LightMyR
   'GET /api/v1/imports/organizations/template.xlsx': {
     ok: 200,
     call: (who) => send(who, { url: '/api/v1/imports/organizations/template.xlsx' }),
+  },
+  'GET /api/v1/organizations/:id/reports/:period': { ok: 200, call: (who) => send(who, { url: reportUrl(2030) }) },
+  'PUT /api/v1/organizations/:id/reports/:period': {
+    ok: 200,
+    call: async (who) =>
+      send(who, {
+        method: 'PUT',
+        url: reportUrl(2030),
+        payload: { ...FIGURES, version: await versionOf(reportUrl(2030)) },
+      }),
+  },
+  'POST /api/v1/organizations/:id/reports/:period/submit': {
+    ok: 200,
+    call: async (who) =>
+      send(who, { method: 'POST', url: `${reportUrl(await reportAt('draft'))}/submit`, payload: {} }),
+  },
+  'POST /api/v1/organizations/:id/reports/:period/approve': {
+    ok: 200,
+    call: async (who) =>
+      send(who, { method: 'POST', url: `${reportUrl(await reportAt('submitted'))}/approve`, payload: {} }),
+  },
+  'POST /api/v1/organizations/:id/reports/:period/return': {
+    ok: 200,
+    call: async (who) =>
+      send(who, {
+        method: 'POST',
+        url: `${reportUrl(await reportAt('submitted'))}/return`,
+        payload: { reason: 'Thiếu số liệu doanh thu' },
+      }),
+  },
+  'GET /api/v1/reports': {
+    ok: 200,
+    call: (who) => send(who, { url: `/api/v1/reports?period=2030&area=${at.home}&status=draft` }),
+  },
+  'GET /api/v1/report-rules': { ok: 200, call: (who) => send(who, { url: '/api/v1/report-rules' }) },
+  'GET /api/v1/completeness': {
+    ok: 200,
+    call: (who) => send(who, { url: `/api/v1/completeness?period=2030&area=${at.home}` }),
+  },
+  'GET /api/v1/grading-schemes': { ok: 200, call: (who) => send(who, { url: '/api/v1/grading-schemes' }) },
+  'GET /api/v1/organizations/:id/grades/:year': {
+    ok: 200,
+    call: (who) => send(who, { url: `/api/v1/organizations/${org.home}/grades/2030` }),
+  },
+  'PUT /api/v1/organizations/:id/grades/:year': {
+    ok: 200,
+    call: async (who) =>
+      send(who, {
+        method: 'PUT',
+        url: `/api/v1/organizations/${org.home}/grades/2030`,
+        payload: { ...SCORES(), version: await versionOf(`/api/v1/organizations/${org.home}/grades/2030`) },
+      }),
+  },
+  'GET /api/v1/periods': { ok: 200, call: (who) => send(who, { url: '/api/v1/periods' }) },
+  'PUT /api/v1/periods/:period': {
+    ok: 200,
+    call: (who) =>
+      send(who, {
+        method: 'PUT',
+        url: '/api/v1/periods/2039',
+        payload: { opensOn: '2039-01-01', dueOn: '2039-12-15' },
+      }),
+  },
+  'GET /api/v1/field-reviews': {
+    ok: 200,
+    call: (who) => send(who, { url: `/api/v1/field-reviews?area=${at.home}` }),
+  },
+  'GET /api/v1/field-reviews/:id': {
+    ok: 200,
+    call: async (who) => send(who, { url: `/api/v1/field-reviews/${await fieldReview()}` }),
+  },
+  'POST /api/v1/field-reviews': {
+    ok: 201,
+    call: (who) => send(who, { method: 'POST', url: '/api/v1/field-reviews', payload: REVIEW() }),
+  },
+  'PUT /api/v1/field-reviews/:id': {
+    ok: 200,
+    call: async (who) => {
+      const id = await fieldReview();
+      return send(who, {
+        method: 'PUT',
+        url: `/api/v1/field-reviews/${id}`,
+        payload: { ...REVIEW(), version: await versionOf(`/api/v1/field-reviews/${id}`) },
+      });
+    },
+  },
+  'GET /api/v1/difficulties': {
+    ok: 200,
+    call: (who) => send(who, { url: `/api/v1/difficulties?year=2030&area=${at.home}` }),
+  },
+  'GET /api/v1/settings': { ok: 200, call: (who) => send(who, { url: '/api/v1/settings' }) },
+  'PUT /api/v1/settings': {
+    ok: 409, // a version never current: the settings every other test file counts with stay as they are
+    call: (who) =>
+      send(who, { method: 'PUT', url: '/api/v1/settings', payload: { effectiveGrades: ['good'], version: 999_999 } }),
   },
   'GET /api/v1/imports/:id': {
     ok: 200,

@@ -4,8 +4,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
-import { resolveArea, type Area } from '../admin-units/area.ts';
-import type { Caller, Scope } from './caller.ts';
+import { levelOf, mapFor, resolveArea, type Area } from '../admin-units/area.ts';
+import { homeArea, type Caller, type Scope } from './caller.ts';
 
 type Executor = Pick<Db, 'select' | 'execute'>;
 
@@ -76,6 +76,8 @@ const outsideArea = (area: Area) =>
 export async function assertAreaReadable(db: Executor, caller: Caller, area: Area): Promise<void> {
   const scope = caller.read;
   if (scope.kind === 'all') return;
+  // one's own area lies in one's scope by construction: no lookup (a commune officer's commune)
+  if (area.map === 'current' && area.code === caller.user?.areaCode) return;
   if (scope.kind === 'organization' || area.level === 'country') throw outsideArea(area);
   if (scope.kind === 'commune') {
     if (area.map === 'current' && area.code === scope.code) return;
@@ -103,4 +105,23 @@ async function currentProvinceOf(db: Executor, area: Area): Promise<string | nul
             from admin_units u where u.map = 'pre-2025' and u.code = ${area.code}`,
   );
   return rows.length ? rows[0]!.code : undefined;
+}
+
+/**
+ * The area a caller asks to count in — their own when they name none — checked against what
+ * they may see: a code no unit has is a 400 saying so, a larger area a 403. The unit's name is
+ * left to the statement that counts (it reads it with the figures).
+ */
+export async function readableArea(
+  db: Executor,
+  caller: Caller,
+  asked: { area?: string | undefined; map?: Area['map'] | undefined },
+): Promise<Area> {
+  const code = asked.area ?? homeArea(caller) ?? 'VN';
+  const map = mapFor(code, asked.map);
+  const level = levelOf(code, map);
+  if (!level) await resolveArea(db, code, asked.map); // no unit has such a code: says so
+  const area = { code, map, level, name: '' } as Area;
+  await assertAreaReadable(db, caller, area);
+  return area;
 }

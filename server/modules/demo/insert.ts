@@ -68,7 +68,7 @@ export async function insertOrganizations(db: Executor, orgs: GeneratedOrganizat
     const col = <K extends keyof (typeof chunk)[number]>(k: K) => chunk.map((r) => r[k]);
     await db.execute(sql`
       insert into organization_reports (organization_id, period, members, workers, charter_capital_vnd,
-        revenue_vnd, profit_vnd, income_per_worker_month_vnd, grade, status, source)
+        revenue_vnd, profit_vnd, income_per_worker_month_vnd, status, source)
       select * from ${unnest([
         [col('id'), 'int'],
         [col('period'), 'text'],
@@ -78,10 +78,21 @@ export async function insertOrganizations(db: Executor, orgs: GeneratedOrganizat
         [col('revenueVnd'), 'bigint'],
         [col('profitVnd'), 'bigint'],
         [col('incomePerWorkerMonthVnd'), 'bigint'],
-        [col('grade'), 'text'],
         [col('status'), 'text'],
         [col('source'), 'text'],
       ])}
+      on conflict (organization_id, period) do nothing`);
+  });
+
+  const grades = reports.filter((r) => r.grade !== null);
+  await inChunks(grades, ROW_CHUNK, async (chunk) => {
+    await db.execute(sql`
+      insert into organization_grades (organization_id, period, grade, source)
+      select t.*, 'import' from ${unnest([
+        [chunk.map((r) => r.id), 'int'],
+        [chunk.map((r) => r.period), 'text'],
+        [chunk.map((r) => r.grade), 'text'],
+      ])} as t
       on conflict (organization_id, period) do nothing`);
   });
   return inserted.map((i) => i.id);

@@ -23,6 +23,7 @@ import {
   type Existing,
   upsertOrganizations,
   upsertReports,
+  writeImportedGrades,
   type StatusEventValues,
   type Tx,
 } from './import-queries.ts';
@@ -279,10 +280,19 @@ async function writeBatch(
   );
   await insertStatusEvents(tx, events);
   if (ctx.period) {
-    const reports = plans.flatMap(({ row, plan }) =>
-      plan.report ? [{ ...plan.report, organizationId: idOf(row) }] : [],
-    );
-    await upsertReports(tx, ctx.period.code, reports);
+    const reported = plans.filter(({ plan }) => plan.report);
+    // a file with a grade column only writes grades, not empty reports
+    if (FIGURE_FIELDS.some((f) => f !== 'grade' && ctx.present.has(f))) {
+      await upsertReports(
+        tx,
+        ctx.period.code,
+        reported.map(({ row, plan }) => ({ ...plan.report!, organizationId: idOf(row) })),
+      );
+    }
+    if (ctx.present.has('grade')) {
+      const graded = reported.map(({ row, plan }) => ({ organizationId: idOf(row), grade: plan.report!.grade }));
+      await writeImportedGrades(tx, ctx.period.code, graded);
+    }
   }
   for (const w of written) touched.add(w.id);
   for (const e of events) touched.add(e.organizationId);

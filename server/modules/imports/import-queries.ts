@@ -76,9 +76,10 @@ export async function lockExisting(tx: Tx, registrationNos: string[], period: st
       o.recorded_map, o.province_code, o.commune_code, o.old_province_code, o.old_district_code,
       o.old_commune_code, o.address, o.representative, o.phone, o.email,
       r.id as report_id, r.members, r.workers, r.charter_capital_vnd, r.revenue_vnd, r.profit_vnd,
-      r.income_per_worker_month_vnd, r.grade
+      r.income_per_worker_month_vnd, g.grade
     from organizations o
     left join organization_reports r on r.organization_id = o.id and r.period = ${period}::text
+    left join organization_grades g on g.organization_id = o.id and g.period = ${period}::text
     where o.registration_no = any(${sql.param(registrationNos)}::text[])
     for update of o`);
   return rows;
@@ -173,18 +174,17 @@ export interface ReportValues {
   revenueVnd: number | null;
   profitVnd: number | null;
   incomePerWorkerMonthVnd: number | null;
-  grade: Grade | null;
 }
 
-/** The period's figures, entered by an officer: one report per organisation and period. */
+/** The period's figures, entered by an officer (approved as they are): one report per organisation and period. */
 export async function upsertReports(tx: Tx, period: string, reports: ReportValues[]): Promise<void> {
   if (reports.length === 0) return;
   const col = <K extends keyof ReportValues>(k: K) => reports.map((r) => r[k]);
   await tx.execute(sql`
     insert into organization_reports (organization_id, period, members, workers, charter_capital_vnd,
-      revenue_vnd, profit_vnd, income_per_worker_month_vnd, grade, status, source)
+      revenue_vnd, profit_vnd, income_per_worker_month_vnd, status, source)
     select organization_id, ${period}, members, workers, charter_capital_vnd, revenue_vnd, profit_vnd,
-      income_per_worker_month_vnd, grade, 'approved', 'officer'
+      income_per_worker_month_vnd, 'approved', 'officer'
     from ${unnest([
       [col('organizationId'), 'int'],
       [col('members'), 'int'],
@@ -193,15 +193,44 @@ export async function upsertReports(tx: Tx, period: string, reports: ReportValue
       [col('revenueVnd'), 'bigint'],
       [col('profitVnd'), 'bigint'],
       [col('incomePerWorkerMonthVnd'), 'bigint'],
-      [col('grade'), 'text'],
     ])} as t(organization_id, members, workers, charter_capital_vnd, revenue_vnd, profit_vnd,
-      income_per_worker_month_vnd, grade)
+      income_per_worker_month_vnd)
     on conflict (organization_id, period) do update set
       members = excluded.members, workers = excluded.workers,
       charter_capital_vnd = excluded.charter_capital_vnd, revenue_vnd = excluded.revenue_vnd,
       profit_vnd = excluded.profit_vnd, income_per_worker_month_vnd = excluded.income_per_worker_month_vnd,
-      grade = excluded.grade, status = 'approved', source = 'officer',
-      version = organization_reports.version + 1, updated_at = now()`);
+      status = 'approved', source = 'officer', version = organization_reports.version + 1, updated_at = now()`);
+}
+
+/**
+ * The period's grades from a file (source 'import'): a grade replaces what is there; an empty
+ * cell removes an imported grade, never a scored one.
+ */
+export async function writeImportedGrades(
+  tx: Tx,
+  period: string,
+  grades: { organizationId: number; grade: Grade | null }[],
+): Promise<void> {
+  const set = grades.filter((g) => g.grade !== null);
+  const cleared = grades.filter((g) => g.grade === null).map((g) => g.organizationId);
+  if (set.length > 0) {
+    await tx.execute(sql`
+      insert into organization_grades (organization_id, period, grade, source)
+      select organization_id, ${period}, grade, 'import'
+      from ${unnest([
+        [set.map((g) => g.organizationId), 'int'],
+        [set.map((g) => g.grade), 'text'],
+      ])} as t(organization_id, grade)
+      on conflict (organization_id, period) do update set
+        grade = excluded.grade, source = 'import', scheme = null, scores = null, total = null,
+        version = organization_grades.version + 1, graded_by = null, graded_at = now()
+      where organization_grades.grade is distinct from excluded.grade or organization_grades.source <> 'import'`);
+  }
+  if (cleared.length > 0) {
+    await tx.execute(sql`
+      delete from organization_grades
+      where period = ${period} and source = 'import' and organization_id = any(${sql.param(cleared)}::int[])`);
+  }
 }
 
 /**

@@ -99,9 +99,10 @@ describe('the Hạ Lang example (pre-2025 map, 2024)', () => {
 
       const { rows } = await tx.execute<Record<string, unknown>>(sql`
         select o.recorded_map, o.province_code, o.old_province_code, o.old_district_code, o.old_commune_code,
-          o.status, o.status_since, r.profit_vnd, r.source, r.grade,
+          o.status, o.status_since, r.profit_vnd, r.source, r.status as report_status, g.grade, g.source as graded_by,
           (select count(*)::int from organization_status_events e where e.organization_id = o.id) as events
         from organizations o join organization_reports r on r.organization_id = o.id and r.period = '2024'
+          left join organization_grades g on g.organization_id = o.id and g.period = '2024'
         where o.registration_no = '480400001'`);
       expect(rows).toEqual([
         {
@@ -114,7 +115,9 @@ describe('the Hạ Lang example (pre-2025 map, 2024)', () => {
           status_since: '2011-09-28',
           profit_vnd: -6_000_000,
           source: 'officer',
+          report_status: 'approved', // entered by an officer: counted as it is
           grade: 'good',
+          graded_by: 'import', // an imported grade keeps its source
           events: 1,
         },
       ]);
@@ -299,8 +302,9 @@ describe('valid files', () => {
     const result = await run(db, 'few.csv', csv([goodRow(`${t}1`, { 'Số lao động': '9' })], { headers }));
     expect(result).toMatchObject({ updated: 1, errorCount: 0 });
     const { rows } = await db.execute<Record<string, unknown>>(sql`
-      select o.commune_code, o.founded_on, r.members, r.workers, r.grade
+      select o.commune_code, o.founded_on, r.members, r.workers, g.grade
       from organizations o join organization_reports r on r.organization_id = o.id and r.period = '2024'
+        left join organization_grades g on g.organization_id = o.id and g.period = '2024'
       where o.registration_no = ${`${t}1`}`);
     expect(rows[0]).toEqual({
       commune_code: '01558',

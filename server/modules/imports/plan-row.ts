@@ -16,7 +16,7 @@ import type { Status } from '../../../shared/contracts/enums.ts';
 import type { Period } from '../reports/period.ts';
 import type { Placement } from '../organizations/placement.ts';
 import type { Field } from './columns.ts';
-import type { Existing, OrganizationValues, ReportValues, StatusEventValues } from './import-queries.ts';
+import type { Existing, OrganizationValues, StatusEventValues } from './import-queries.ts';
 import type { Figures, ImportRow } from './validate-row.ts';
 
 export type Action = 'create' | 'update' | 'unchanged';
@@ -26,7 +26,7 @@ export interface RowPlan {
   /** the organisation to insert or update; null when it stays as it is */
   org: OrganizationValues | null;
   events: Omit<StatusEventValues, 'organizationId'>[];
-  report: Omit<ReportValues, 'organizationId'> | null;
+  report: Figures | null;
   /** the placement on the import's map changed (or is new): derive the other map */
   placementChanged: boolean;
   warning: ImportWarning | null;

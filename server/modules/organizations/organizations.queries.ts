@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/pool.ts';
-import { adminUnits, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
+import {
+  adminUnits,
+  organizationGrades,
+  organizationReports,
+  organizations,
+  organizationStatusEvents,
+} from '../../db/schema.ts';
 import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
 import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
 import type { Scope } from '../auth/caller.ts';
@@ -87,10 +93,8 @@ function whereOf(f: ListFilter): SQL | undefined {
   }
   if (f.grade) {
     const period = f.period ?? null; // settled by the caller: the latest reported period by default
-    const graded = f.grade === 'unrated' ? sql`coalesce(r.grade, 'unrated') = 'unrated'` : sql`r.grade = ${f.grade}`;
-    where.push(
-      sql`exists (select 1 from organization_reports r where r.organization_id = ${o.id} and r.period = ${period} and ${graded})`,
-    );
+    const graded = sql`exists (select 1 from organization_grades g where g.organization_id = ${o.id} and g.period = ${period}`;
+    where.push(f.grade === 'unrated' ? sql`not ${graded})` : sql`${graded} and g.grade = ${f.grade})`);
   }
   return where.length ? and(...where) : undefined;
 }
@@ -138,25 +142,30 @@ export async function exportBatch(
   f: ListFilter & { sort: Sort; offset: number; limit: number; period: string },
 ) {
   const r = organizationReports;
-  return db
-    .select({
-      ...columns,
-      members: r.members,
-      workers: r.workers,
-      charterCapitalVnd: r.charterCapitalVnd,
-      revenueVnd: r.revenueVnd,
-      profitVnd: r.profitVnd,
-      incomePerWorkerMonthVnd: r.incomePerWorkerMonthVnd,
-      grade: r.grade,
-    })
-    .from(o)
-    .leftJoin(province, and(eq(province.map, 'current'), eq(province.code, o.provinceCode)))
-    .leftJoin(commune, and(eq(commune.map, 'current'), eq(commune.code, o.communeCode)))
-    .leftJoin(r, and(eq(r.organizationId, o.id), eq(r.period, f.period)))
-    .where(whereOf(f))
-    .orderBy(...ORDER[f.sort])
-    .limit(f.limit)
-    .offset(f.offset);
+  const g = organizationGrades;
+  return (
+    db
+      .select({
+        ...columns,
+        members: r.members,
+        workers: r.workers,
+        charterCapitalVnd: r.charterCapitalVnd,
+        revenueVnd: r.revenueVnd,
+        profitVnd: r.profitVnd,
+        incomePerWorkerMonthVnd: r.incomePerWorkerMonthVnd,
+        grade: g.grade,
+      })
+      .from(o)
+      .leftJoin(province, and(eq(province.map, 'current'), eq(province.code, o.provinceCode)))
+      .leftJoin(commune, and(eq(commune.map, 'current'), eq(commune.code, o.communeCode)))
+      // the official figures: those of an approved report
+      .leftJoin(r, and(eq(r.organizationId, o.id), eq(r.period, f.period), eq(r.status, 'approved')))
+      .leftJoin(g, and(eq(g.organizationId, o.id), eq(g.period, f.period)))
+      .where(whereOf(f))
+      .orderBy(...ORDER[f.sort])
+      .limit(f.limit)
+      .offset(f.offset)
+  );
 }
 
 export async function findOrganization(db: Executor, id: number): Promise<OrganizationRow | undefined> {
@@ -183,24 +192,27 @@ export async function statusHistory(db: Executor, id: number) {
     .orderBy(desc(organizationStatusEvents.effectiveOn), desc(organizationStatusEvents.id));
 }
 
+/** The organisation's figures and grade per period, newest first (a period may have either). */
 export async function reportsOf(db: Executor, id: number) {
-  const r = organizationReports;
-  return db
-    .select({
-      period: r.period,
-      members: r.members,
-      workers: r.workers,
-      charterCapitalVnd: r.charterCapitalVnd,
-      revenueVnd: r.revenueVnd,
-      profitVnd: r.profitVnd,
-      incomePerWorkerMonthVnd: r.incomePerWorkerMonthVnd,
-      grade: r.grade,
-      status: r.status,
-      source: r.source,
-    })
-    .from(r)
-    .where(eq(r.organizationId, id))
-    .orderBy(desc(r.period));
+  const { rows } = await db.execute<{
+    period: string;
+    members: number | null;
+    workers: number | null;
+    charterCapitalVnd: number | null;
+    revenueVnd: number | null;
+    profitVnd: number | null;
+    incomePerWorkerMonthVnd: number | null;
+    grade: Grade | null;
+    status: string | null;
+    source: string | null;
+  }>(sql`
+    select coalesce(r.period, g.period) as period, r.members, r.workers,
+      r.charter_capital_vnd as "charterCapitalVnd", r.revenue_vnd as "revenueVnd", r.profit_vnd as "profitVnd",
+      r.income_per_worker_month_vnd as "incomePerWorkerMonthVnd", g.grade, r.status, r.source
+    from (select * from organization_reports where organization_id = ${id}) r
+    full join (select * from organization_grades where organization_id = ${id}) g on g.period = r.period
+    order by 1 desc`);
+  return rows;
 }
 
 export async function registrationNoTaken(db: Executor, registrationNo: string, exceptId?: number) {

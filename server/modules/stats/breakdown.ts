@@ -3,19 +3,12 @@
 // a pre-2025 district. One statement over the same summary as computeStats.
 import type { BreakdownFigures, StatsBreakdown } from '../../../shared/contracts/stats.ts';
 import { childLevel, selectBreakdown, type BreakdownSqlRow } from './stats.queries.ts';
-import {
-  effectiveGrades,
-  effectiveShare,
-  fromSummary,
-  resolveScope,
-  type Executor,
-  type StatsOptions,
-} from './stats.service.ts';
+import { effectiveShare, fromSummary, resolveScope, type Executor, type StatsOptions } from './stats.service.ts';
 
 export async function computeBreakdown(db: Executor, opts: StatsOptions): Promise<StatsBreakdown> {
   const scope = await resolveScope(db, opts);
   const read = async () => {
-    const rows = await selectBreakdown(db, scope, effectiveGrades);
+    const rows = await selectBreakdown(db, scope);
     return { tracked: rows[0]?.tracked ?? true, rows };
   };
   const { rows } = await fromSummary(db, scope, read);

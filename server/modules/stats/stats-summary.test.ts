@@ -33,7 +33,7 @@ afterAll(() => Promise.all(clients.map((c) => c.end())));
 async function mismatches(ex: Pick<Db, 'execute'> = db) {
   const { rows } = await ex.execute<{ facts: number; cells: number }>(sql`
     with cells as (
-      select period, map, code, kind, sector, status, grade, sum(organizations) as n,
+      select period, map, code, kind, sector, status, grade, report_status, late, sum(organizations) as n,
         sum(members) as members, sum(members_reported) as members_r, sum(workers) as workers,
         sum(workers_reported) as workers_r, sum(charter_capital_vnd) as capital,
         sum(charter_capital_reported) as capital_r, sum(revenue_vnd) as revenue,
@@ -41,13 +41,13 @@ async function mismatches(ex: Pick<Db, 'execute'> = db) {
         sum(income_vnd) as income, sum(income_reported) as income_r, sum(income_weighted) as weighted,
         sum(income_workers) as weights
       from stats_cells
-      group by 1, 2, 3, 4, 5, 6, 7
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
       having sum(organizations) <> 0 or sum(members) <> 0 or sum(members_reported) <> 0 or sum(workers) <> 0
         or sum(charter_capital_vnd) <> 0 or sum(revenue_vnd) <> 0 or sum(profit_vnd) <> 0 or sum(income_vnd) <> 0
         or sum(income_weighted) <> 0 or sum(income_workers) <> 0
     ),
     expected as (
-      select f.period, a.map, a.code, kind, sector, status, grade, count(*) as n,
+      select f.period, a.map, a.code, kind, sector, status, grade, report_status, late, count(*) as n,
         coalesce(sum(members), 0) as members, count(members) as members_r, coalesce(sum(workers), 0) as workers,
         count(workers) as workers_r, coalesce(sum(charter_capital_vnd), 0) as capital,
         count(charter_capital_vnd) as capital_r, coalesce(sum(revenue_vnd), 0) as revenue,
@@ -57,7 +57,7 @@ async function mismatches(ex: Pick<Db, 'execute'> = db) {
       from stats_facts f
       cross join lateral (values ('current', 'VN'), ('current', province_code), ('pre-2025', old_province_code)) a (map, code)
       where a.code is not null
-      group by 1, 2, 3, 4, 5, 6, 7
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
     )
     select
       (select count(*) from ((table stats_facts except all select * from stats_facts_now)
@@ -92,8 +92,16 @@ describe('the statistics summary', () => {
 
     // figures, then corrected figures and a grade, then gone
     await db.execute(sql`insert into organization_reports (organization_id, period, members, workers,
-      income_per_worker_month_vnd, grade) values (${id}, '2024', 9, 3, 4000000, 'fair')`);
-    await db.execute(sql`update organization_reports set members = 12, revenue_vnd = 5000000000, grade = 'good'
+      income_per_worker_month_vnd) values (${id}, '2024', 9, 3, 4000000)`);
+    await db.execute(sql`insert into organization_grades (organization_id, period, grade, source)
+      values (${id}, '2024', 'fair', 'import')`);
+    await db.execute(sql`update organization_reports set members = 12, revenue_vnd = 5000000000, status = 'draft'
+      where organization_id = ${id} and period = '2024'`);
+    await db.execute(
+      sql`update organization_grades set grade = 'good' where organization_id = ${id} and period = '2024'`,
+    );
+    expect(await mismatches()).toEqual({ facts: 0, cells: 0 });
+    await db.execute(sql`update organization_reports set status = 'approved', submitted_at = now()
       where organization_id = ${id} and period = '2024'`);
     expect(await mismatches()).toEqual({ facts: 0, cells: 0 });
 
@@ -110,6 +118,7 @@ describe('the statistics summary', () => {
     expect(half.organizations.byStatus.suspended).toBeGreaterThanOrEqual(1);
 
     await db.execute(sql`delete from organization_reports where organization_id = ${id}`);
+    await db.execute(sql`delete from organization_grades where organization_id = ${id}`);
     await db.execute(
       sql`delete from organization_status_events where organization_id = ${id} and status = 'suspended'`,
     );
@@ -170,7 +179,11 @@ describe('the statistics summary', () => {
     const [a, b] = [await client(), await client()];
     await a.query('begin');
     await b.query('begin');
-    await a.query(`update organization_reports set members = 50, grade = 'good' where organization_id = $1`, [id]);
+    await a.query(`update organization_reports set members = 50 where organization_id = $1`, [id]);
+    await a.query(
+      `insert into organization_grades (organization_id, period, grade, source) values ($1, '2024', 'good', 'import')`,
+      [id],
+    );
     // b waits for a's refresh lock, then refreshes with a's committed report and its own changes
     const late = (async () => {
       await b.query(

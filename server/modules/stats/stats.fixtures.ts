@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
 import type { Db } from '../../db/pool.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
-import { organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
+import { organizationGrades, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
 import {
   GRADE_LABELS,
   SECTOR_LABELS,
@@ -87,7 +87,13 @@ export async function insertOrganizations(db: Db | Tx, orgs: FixtureOrg[]): Prom
     if (reports.length) {
       await db
         .insert(organizationReports)
-        .values(reports.map(([period, figures]) => ({ organizationId: id, period, ...figures })));
+        .values(reports.map(([period, { grade: _g, ...figures }]) => ({ organizationId: id, period, ...figures })));
+    }
+    const grades = reports.flatMap(([period, f]) => (f.grade ? [{ organizationId: id, period, grade: f.grade }] : []));
+    if (grades.length) {
+      await db
+        .insert(organizationGrades)
+        .values(grades.map((g) => ({ ...g, grade: g.grade as Exclude<Grade, 'unrated'>, source: 'import' })));
     }
   }
   await derivePlacement(db, ids);

@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
 import { GRADES, KINDS, SECTORS, type Grade, type Kind, type Level } from '../../../shared/contracts/enums.ts';
+import { EFFECTIVE_GRADES } from '../settings/settings.queries.ts';
 
 export type Executor = Pick<Db, 'execute'>;
 
@@ -42,14 +43,14 @@ const FACT_COLUMNS = {
  */
 function cellRows(period: string, map: Area['map'], level: Area['level'], codes: SQL): SQL {
   if (level === 'country' || level === 'province') {
-    return sql`select code, kind, sector, status, grade, ${sql.raw(FIGURES)}
+    return sql`select code, kind, sector, status, grade, report_status, late, ${sql.raw(FIGURES)}
       from stats_cells where period = ${period} and map = ${level === 'country' ? 'current' : map} and code in (${codes})`;
   }
   const column = sql.identifier((FACT_COLUMNS[map] as Record<string, string>)[level]!);
-  return sql`select ${column} as code, kind, sector, status, grade, count(*) as organizations,
+  return sql`select ${column} as code, kind, sector, status, grade, report_status, late, count(*) as organizations,
       ${sql.raw(SUMMED_FACTS)}
     from stats_facts where period = ${period} and ${column} in (${codes})
-    group by 1, 2, 3, 4, 5`;
+    group by 1, 2, 3, 4, 5, 6, 7`;
 }
 const FIGURES = `organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
       charter_capital_reported, revenue_vnd, revenue_reported, profit_vnd, profit_reported, income_vnd,
@@ -98,6 +99,8 @@ export type StatsRow = Record<Kind | 'total' | (typeof SECTORS)[number] | 'activ
   tracked: boolean;
   /** the unit's full name; null for the country, or when no unit has the code on its map */
   area_name: string | null;
+  /** the setting: which grades count as effective */
+  effective_grades: Grade[];
   members: number | null;
   workers: number | null;
   charter_capital_total: number | null;
@@ -119,6 +122,7 @@ export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
     select
       ${tracked(s.period)} as tracked,
       ${areaName(s.area)} as area_name,
+      ${EFFECTIVE_GRADES} as effective_grades,
       -- byKind: every kind, whatever the kind filter
       ${sql.join(
         KINDS.map((k) => sql`${count(sql`kind = ${k}`)} as ${sql.identifier(k)}`),
@@ -171,7 +175,7 @@ export type BreakdownSqlRow = {
  * units (no commune recorded, or a split commune not yet assigned) — the area's sums less the
  * children's, when some organisation is left there.
  */
-export async function selectBreakdown(db: Executor, s: Scope, effective: readonly Grade[]): Promise<BreakdownSqlRow[]> {
+export async function selectBreakdown(db: Executor, s: Scope): Promise<BreakdownSqlRow[]> {
   const level = childLevel(s.area);
   if (!level) return [];
   const children =
@@ -186,7 +190,7 @@ export async function selectBreakdown(db: Executor, s: Scope, effective: readonl
     members_reported: sql`sum(members_reported) filter (where picked)`,
     workers: sql`sum(workers) filter (where picked)`,
     workers_reported: sql`sum(workers_reported) filter (where picked)`,
-    effective: sql`sum(organizations) filter (where picked and grade = any(${sql.param([...effective])}::text[]))`,
+    effective: sql`sum(organizations) filter (where picked and grade = any(${EFFECTIVE_GRADES}))`,
     graded: sql`sum(organizations) filter (where picked and grade <> 'unrated')`,
     income_weighted: sql`sum(income_weighted) filter (where picked)`,
     income_workers: sql`sum(income_workers) filter (where picked)`,
@@ -241,6 +245,33 @@ export async function selectBreakdown(db: Executor, s: Scope, effective: readonl
     from placed
     order by code nulls last`);
   return rows;
+}
+
+export type CompletenessRow = {
+  tracked: boolean;
+  area_name: string | null;
+  due_on: string;
+  expected: number;
+  submitted: number;
+  approved: number;
+  submitted_late: number;
+};
+
+/**
+ * Where the reports of an area's organisations stand for the period, from the same cells as
+ * the statistics: how many organisations exist at its end, submitted (approved included),
+ * approved, submitted after the deadline; and the deadline.
+ */
+export async function selectCompleteness(db: Executor, s: Scope): Promise<CompletenessRow> {
+  const { rows } = await db.execute<CompletenessRow>(sql`
+    select ${tracked(s.period)} as tracked, ${areaName(s.area)} as area_name,
+      coalesce((select due_on from stats_periods where period = ${s.period}), period_due_on(${s.period}))::text as due_on,
+      ${int(sql`sum(organizations)`)} as expected,
+      ${count(sql`report_status in ('submitted', 'approved')`)} as submitted,
+      ${count(sql`report_status = 'approved'`)} as approved,
+      ${count(sql`late`)} as submitted_late
+    from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c`);
+  return rows[0]!;
 }
 
 /**

@@ -11,10 +11,8 @@ import {
   statsSchema,
   type StatsQuery,
 } from '../../../shared/contracts/stats.ts';
-import { levelOf, mapFor, resolveArea, type Area } from '../admin-units/area.ts';
 import { callerOf } from '../auth/auth.hooks.ts';
-import { homeArea } from '../auth/caller.ts';
-import { assertAreaReadable } from '../auth/scope.ts';
+import { readableArea } from '../auth/scope.ts';
 import { computeBreakdown } from './breakdown.ts';
 import { workbookName, writeStatsWorkbook } from './export-stats.ts';
 import { narrative } from './narrative.ts';
@@ -26,15 +24,10 @@ const config = { permission: 'stats.read' } as const;
 
 export const statsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   /** The caller's own area when none is asked for; 403 for an area beyond what they may see. */
-  const scoped = async (req: FastifyRequest, query: StatsQuery): Promise<StatsOptions> => {
-    const caller = callerOf(req);
-    const code = query.area ?? homeArea(caller) ?? 'VN';
-    const map = mapFor(code, query.map);
-    const level = levelOf(code, map);
-    if (!level) await resolveArea(db, code, query.map); // no unit has such a code: says so
-    await assertAreaReadable(db, caller, { code, map, level, name: code } as Area);
-    return { ...query, area: code };
-  };
+  const scoped = async (req: FastifyRequest, query: StatsQuery): Promise<StatsOptions> => ({
+    ...query,
+    area: (await readableArea(db, callerOf(req), query)).code,
+  });
 
   app.get(
     '/stats',

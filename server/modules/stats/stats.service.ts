@@ -20,20 +20,6 @@ export interface StatsOptions {
   map?: MapName | undefined;
 }
 
-/**
- * Which grades make an organisation "hoạt động hiệu quả" (effective). A setting of the
- * statistics, decided grade by grade; today good and fair.
- */
-export const EFFECTIVE_GRADES = {
-  good: true,
-  fair: true,
-  average: false,
-  weak: false,
-} as const satisfies Record<Exclude<Grade, 'unrated'>, boolean>;
-
-export const effectiveGrades = (Object.keys(EFFECTIVE_GRADES) as (keyof typeof EFFECTIVE_GRADES)[]).filter(
-  (g) => EFFECTIVE_GRADES[g],
-);
 const ratedGrades = GRADES.filter((g) => g !== 'unrated');
 
 /** The latest of the periods (by their end, a year after its second half); the current year when none. */
@@ -109,7 +95,7 @@ function shapeStats({ area, period, kind }: Scope, row: StatsRow): Stats {
       byStatus: { active: row.active, suspended: row.suspended },
       byGrade,
     },
-    effective: effectiveShare(sumOf(effectiveGrades), sumOf(ratedGrades)),
+    effective: effectiveShare(sumOf(row.effective_grades), sumOf(ratedGrades)),
     members: row.members,
     workers: row.workers,
     totals: {

@@ -6,7 +6,7 @@
 -- params: ["HTX","HTX","2024","current","01","2024","current","01","province","HTX","THT","LHHTX","agriculture","industry_handicraft","construction","trade_services","transport","credit_fund","environment","other","good","fair","average","weak","unrated"]
   with cells as (
     select *, ($1::text is null or kind = $2) as picked
-    from (select code, kind, sector, status, grade, organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
+    from (select code, kind, sector, status, grade, report_status, late, organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
     charter_capital_reported, revenue_vnd, revenue_reported, profit_vnd, profit_reported, income_vnd,
     income_reported, income_weighted, income_workers
     from stats_cells where period = $3 and map = $4 and code in ($5)) c
@@ -14,6 +14,9 @@
   select
     exists (select from stats_periods where period = $6) as tracked,
     (select full_name from admin_units where map = $7 and code = $8 and level = $9) as area_name,
+    coalesce(
+(select array(select jsonb_array_elements_text(value)) from settings where key = 'effective_grades'),
+'{good,fair}'::text[]) as effective_grades,
     -- byKind: every kind, whatever the kind filter
     coalesce(sum(organizations) filter (where kind = $10), 0)::bigint as "HTX", coalesce(sum(organizations) filter (where kind = $11), 0)::bigint as "THT", coalesce(sum(organizations) filter (where kind = $12), 0)::bigint as "LHHTX",
     -- from here on, only the kind asked for
@@ -37,58 +40,60 @@
 )::bigint as income_per_worker
   from cells;
 
--- params: ["current","01","commune","HTX","HTX","2024","2024","current","01",["good","fair"],"2024"]
-with units as (
-  select code, full_name from admin_units where map = $1 and parent_code = $2 and level = $3
-),
-cells as (
-  select c.*, ($4::text is null or c.kind = $5) as picked
-  from (
-    select false as whole, * from (select "commune_code" as code, kind, sector, status, grade, count(*) as organizations,
-  coalesce(sum(members), 0) as members, count(members) as members_reported,
-  coalesce(sum(workers), 0) as workers, count(workers) as workers_reported,
-  coalesce(sum(charter_capital_vnd), 0) as charter_capital_vnd, count(charter_capital_vnd) as charter_capital_reported,
-  coalesce(sum(revenue_vnd), 0) as revenue_vnd, count(revenue_vnd) as revenue_reported,
-  coalesce(sum(profit_vnd), 0) as profit_vnd, count(profit_vnd) as profit_reported,
-  coalesce(sum(income_vnd), 0) as income_vnd, count(income_vnd) as income_reported,
-  coalesce(sum(income_vnd::numeric * income_workers), 0) as income_weighted,
-  coalesce(sum(income_workers), 0) as income_workers
-from stats_facts where period = $6 and "commune_code" in (select code from units)
-group by 1, 2, 3, 4, 5) children
+-- params: ["current","01","commune","HTX","HTX","2024","2024","current","01","2024"]
+  with units as (
+    select code, full_name from admin_units where map = $1 and parent_code = $2 and level = $3
+  ),
+  cells as (
+    select c.*, ($4::text is null or c.kind = $5) as picked
+    from (
+      select false as whole, * from (select "commune_code" as code, kind, sector, status, grade, report_status, late, count(*) as organizations,
+    coalesce(sum(members), 0) as members, count(members) as members_reported,
+    coalesce(sum(workers), 0) as workers, count(workers) as workers_reported,
+    coalesce(sum(charter_capital_vnd), 0) as charter_capital_vnd, count(charter_capital_vnd) as charter_capital_reported,
+    coalesce(sum(revenue_vnd), 0) as revenue_vnd, count(revenue_vnd) as revenue_reported,
+    coalesce(sum(profit_vnd), 0) as profit_vnd, count(profit_vnd) as profit_reported,
+    coalesce(sum(income_vnd), 0) as income_vnd, count(income_vnd) as income_reported,
+    coalesce(sum(income_vnd::numeric * income_workers), 0) as income_weighted,
+    coalesce(sum(income_workers), 0) as income_workers
+  from stats_facts where period = $6 and "commune_code" in (select code from units)
+  group by 1, 2, 3, 4, 5, 6, 7) children
+      union all
+      select true, * from (select code, kind, sector, status, grade, report_status, late, organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
+    charter_capital_reported, revenue_vnd, revenue_reported, profit_vnd, profit_reported, income_vnd,
+    income_reported, income_weighted, income_workers
+    from stats_cells where period = $7 and map = $8 and code in ($9)) area
+    ) c
+  ),
+  figures as (
+    select case when whole then null else code end as code,
+      sum(organizations) filter (where kind = 'HTX') as "HTX", sum(organizations) filter (where kind = 'THT') as "THT", sum(organizations) filter (where kind = 'LHHTX') as "LHHTX", sum(organizations) filter (where picked) as "total", sum(members) filter (where picked) as "members", sum(members_reported) filter (where picked) as "members_reported", sum(workers) filter (where picked) as "workers", sum(workers_reported) filter (where picked) as "workers_reported", sum(organizations) filter (where picked and grade = any(coalesce(
+(select array(select jsonb_array_elements_text(value)) from settings where key = 'effective_grades'),
+'{good,fair}'::text[]))) as "effective", sum(organizations) filter (where picked and grade <> 'unrated') as "graded", sum(income_weighted) filter (where picked) as "income_weighted", sum(income_workers) filter (where picked) as "income_workers", sum(income_vnd) filter (where picked) as "income_vnd", sum(income_reported) filter (where picked) as "income_reported"
+    from cells
+    group by 1
+  ),
+  -- what the area holds beyond its child units
+  rest as (
+    select null::text as code, coalesce(w."HTX", 0) - coalesce(c."HTX", 0) as "HTX", coalesce(w."THT", 0) - coalesce(c."THT", 0) as "THT", coalesce(w."LHHTX", 0) - coalesce(c."LHHTX", 0) as "LHHTX", coalesce(w."total", 0) - coalesce(c."total", 0) as "total", coalesce(w."members", 0) - coalesce(c."members", 0) as "members", coalesce(w."members_reported", 0) - coalesce(c."members_reported", 0) as "members_reported", coalesce(w."workers", 0) - coalesce(c."workers", 0) as "workers", coalesce(w."workers_reported", 0) - coalesce(c."workers_reported", 0) as "workers_reported", coalesce(w."effective", 0) - coalesce(c."effective", 0) as "effective", coalesce(w."graded", 0) - coalesce(c."graded", 0) as "graded", coalesce(w."income_weighted", 0) - coalesce(c."income_weighted", 0) as "income_weighted", coalesce(w."income_workers", 0) - coalesce(c."income_workers", 0) as "income_workers", coalesce(w."income_vnd", 0) - coalesce(c."income_vnd", 0) as "income_vnd", coalesce(w."income_reported", 0) - coalesce(c."income_reported", 0) as "income_reported"
+    from (select * from figures where code is null) w
+    cross join (select sum("HTX") as "HTX", sum("THT") as "THT", sum("LHHTX") as "LHHTX", sum("total") as "total", sum("members") as "members", sum("members_reported") as "members_reported", sum("workers") as "workers", sum("workers_reported") as "workers_reported", sum("effective") as "effective", sum("graded") as "graded", sum("income_weighted") as "income_weighted", sum("income_workers") as "income_workers", sum("income_vnd") as "income_vnd", sum("income_reported") as "income_reported" from figures where code is not null) c
+  ),
+  placed as (
+    select u.code, u.full_name as name, f."HTX", f."THT", f."LHHTX", f."total", f."members", f."members_reported", f."workers", f."workers_reported", f."effective", f."graded", f."income_weighted", f."income_workers", f."income_vnd", f."income_reported"
+    from units u left join figures f on f.code = u.code
     union all
-    select true, * from (select code, kind, sector, status, grade, organizations, members, members_reported, workers, workers_reported, charter_capital_vnd,
-  charter_capital_reported, revenue_vnd, revenue_reported, profit_vnd, profit_reported, income_vnd,
-  income_reported, income_weighted, income_workers
-  from stats_cells where period = $7 and map = $8 and code in ($9)) area
-  ) c
-),
-figures as (
-  select case when whole then null else code end as code,
-    sum(organizations) filter (where kind = 'HTX') as "HTX", sum(organizations) filter (where kind = 'THT') as "THT", sum(organizations) filter (where kind = 'LHHTX') as "LHHTX", sum(organizations) filter (where picked) as "total", sum(members) filter (where picked) as "members", sum(members_reported) filter (where picked) as "members_reported", sum(workers) filter (where picked) as "workers", sum(workers_reported) filter (where picked) as "workers_reported", sum(organizations) filter (where picked and grade = any($10::text[])) as "effective", sum(organizations) filter (where picked and grade <> 'unrated') as "graded", sum(income_weighted) filter (where picked) as "income_weighted", sum(income_workers) filter (where picked) as "income_workers", sum(income_vnd) filter (where picked) as "income_vnd", sum(income_reported) filter (where picked) as "income_reported"
-  from cells
-  group by 1
-),
--- what the area holds beyond its child units
-rest as (
-  select null::text as code, coalesce(w."HTX", 0) - coalesce(c."HTX", 0) as "HTX", coalesce(w."THT", 0) - coalesce(c."THT", 0) as "THT", coalesce(w."LHHTX", 0) - coalesce(c."LHHTX", 0) as "LHHTX", coalesce(w."total", 0) - coalesce(c."total", 0) as "total", coalesce(w."members", 0) - coalesce(c."members", 0) as "members", coalesce(w."members_reported", 0) - coalesce(c."members_reported", 0) as "members_reported", coalesce(w."workers", 0) - coalesce(c."workers", 0) as "workers", coalesce(w."workers_reported", 0) - coalesce(c."workers_reported", 0) as "workers_reported", coalesce(w."effective", 0) - coalesce(c."effective", 0) as "effective", coalesce(w."graded", 0) - coalesce(c."graded", 0) as "graded", coalesce(w."income_weighted", 0) - coalesce(c."income_weighted", 0) as "income_weighted", coalesce(w."income_workers", 0) - coalesce(c."income_workers", 0) as "income_workers", coalesce(w."income_vnd", 0) - coalesce(c."income_vnd", 0) as "income_vnd", coalesce(w."income_reported", 0) - coalesce(c."income_reported", 0) as "income_reported"
-  from (select * from figures where code is null) w
-  cross join (select sum("HTX") as "HTX", sum("THT") as "THT", sum("LHHTX") as "LHHTX", sum("total") as "total", sum("members") as "members", sum("members_reported") as "members_reported", sum("workers") as "workers", sum("workers_reported") as "workers_reported", sum("effective") as "effective", sum("graded") as "graded", sum("income_weighted") as "income_weighted", sum("income_workers") as "income_workers", sum("income_vnd") as "income_vnd", sum("income_reported") as "income_reported" from figures where code is not null) c
-),
-placed as (
-  select u.code, u.full_name as name, f."HTX", f."THT", f."LHHTX", f."total", f."members", f."members_reported", f."workers", f."workers_reported", f."effective", f."graded", f."income_weighted", f."income_workers", f."income_vnd", f."income_reported"
-  from units u left join figures f on f.code = u.code
-  union all
-  select null, null, "HTX", "THT", "LHHTX", "total", "members", "members_reported", "workers", "workers_reported", "effective", "graded", "income_weighted", "income_workers", "income_vnd", "income_reported" from rest where "HTX" + "THT" + "LHHTX" > 0
-)
-select exists (select from stats_periods where period = $11) as tracked, code, name,
-  "HTX"::bigint, "THT"::bigint, "LHHTX"::bigint, total::bigint,
-  case when members_reported > 0 then members::bigint end as members,
-  case when workers_reported > 0 then workers::bigint end as workers,
-  effective::bigint, graded::bigint,
-  coalesce(round(income_weighted / nullif(income_workers, 0)), round(income_vnd / nullif(income_reported, 0)))::bigint
-    as income_per_worker
-from placed
-order by code nulls last;
+    select null, null, "HTX", "THT", "LHHTX", "total", "members", "members_reported", "workers", "workers_reported", "effective", "graded", "income_weighted", "income_workers", "income_vnd", "income_reported" from rest where "HTX" + "THT" + "LHHTX" > 0
+  )
+  select exists (select from stats_periods where period = $10) as tracked, code, name,
+    "HTX"::bigint, "THT"::bigint, "LHHTX"::bigint, total::bigint,
+    case when members_reported > 0 then members::bigint end as members,
+    case when workers_reported > 0 then workers::bigint end as workers,
+    effective::bigint, graded::bigint,
+    coalesce(round(income_weighted / nullif(income_workers, 0)), round(income_vnd / nullif(income_reported, 0)))::bigint
+      as income_per_worker
+  from placed
+  order by code nulls last;
 
 -- params: []
 with recursive p(period) as (

@@ -15,7 +15,7 @@ import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { importOrganizations } from '../imports/import-organizations.ts';
 import { narrative } from './narrative.ts';
 import { HA_LANG, HA_LANG_TEXT, insertOrganizations, readPre2025Csv, rolledBack, type Tx } from './stats.fixtures.ts';
-import { computeStats, effectiveGrades, latestPeriod } from './stats.service.ts';
+import { computeStats, latestPeriod } from './stats.service.ts';
 import { reportedPeriods, selectBreakdown, selectStats, type Executor, type Scope } from './stats.queries.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
 
@@ -378,7 +378,7 @@ describe('the SQL', () => {
       kind: 'HTX',
     };
     await selectStats(capture, province);
-    await selectBreakdown(capture, province, effectiveGrades);
+    await selectBreakdown(capture, province);
     await reportedPeriods(capture);
     const header = [
       '-- The statements of stats.queries.ts as they run, for review and EXPLAIN: the statistics of',

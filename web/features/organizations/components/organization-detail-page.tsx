@@ -7,6 +7,7 @@ import { IconHistory, IconPencil } from '../../../components/icons.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
+import { useCan } from '../../../lib/session.tsx';
 import { useOrganization } from '../api/get-organization.ts';
 import { GeneralInfoCard } from './general-info-card.tsx';
 import { HistoryCard } from './history-card.tsx';
@@ -20,6 +21,9 @@ export function OrganizationDetailPage() {
   const id = Number(useParams().id);
   const query = useOrganization(id);
   const org = query.data;
+  const canReport = useCan('reports.read');
+  const canGrade = useCan('grades.score');
+  const year = String(new Date().getFullYear());
   useDocumentTitle(`${org?.name ?? t.registry.title} · hoptac`);
 
   if (query.isError) {
@@ -61,16 +65,38 @@ export function OrganizationDetailPage() {
           </Group>
         }
         actions={
-          org.can.update && (
-            <Button
-              component={Link}
-              to={`/organizations/${org.id}/edit`}
-              leftSection={<IconPencil size={16} />}
-              data-testid="edit-button"
-            >
-              {t.detail.edit}
-            </Button>
-          )
+          <>
+            {canReport && (
+              <Button
+                component={Link}
+                to={`/organizations/${org.id}/reports/${year}`}
+                variant="default"
+                data-testid="report-button"
+              >
+                {t.reports.open}
+              </Button>
+            )}
+            {canGrade && (
+              <Button
+                component={Link}
+                to={`/organizations/${org.id}/grades/${year}`}
+                variant="default"
+                data-testid="grade-button"
+              >
+                {t.grading.open}
+              </Button>
+            )}
+            {org.can.update && (
+              <Button
+                component={Link}
+                to={`/organizations/${org.id}/edit`}
+                leftSection={<IconPencil size={16} />}
+                data-testid="edit-button"
+              >
+                {t.detail.edit}
+              </Button>
+            )}
+          </>
         }
       />
       <Tabs defaultValue="overview" keepMounted={false}>

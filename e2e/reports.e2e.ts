@@ -1,0 +1,123 @@
+// A periodic report in the browser: the cooperative fills and submits it, the commune officer
+// returns it with a reason, the cooperative corrects it, the officer approves it; then the
+// grading sheet computes a grade from the 15 criteria.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+
+const shots = new URL('../test-results/', import.meta.url).pathname;
+const PERIOD = '2026';
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let admin: Awaited<ReturnType<typeof apiSession>>;
+let orgId = 0;
+const coop = { email: 'htx.rau-sach@hoptac.local', password: 'mật khẩu hợp tác xã' };
+const officer = { email: 'can-bo.xa@hoptac.local', password: 'mật khẩu cán bộ xã' };
+
+async function pageAs(who: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signInPage(page, server.url, who);
+  return page;
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  admin = await apiSession(server.url);
+  browser = await launchBrowser();
+  const created = await admin('/api/v1/organizations', {
+    method: 'POST',
+    body: JSON.stringify({
+      registrationNo: 'E2E-RAU-01',
+      name: 'Hợp tác xã Rau sạch Đồng Tâm',
+      kind: 'HTX',
+      sector: 'agriculture',
+      provinceCode: '04',
+      communeCode: '01558',
+      foundedOn: '2019-04-01',
+    }),
+  });
+  orgId = created.body.id;
+  for (const [who, role, scope] of [
+    [coop, 'cooperative', { organizationId: orgId }],
+    [officer, 'commune_officer', { areaCode: '01558' }],
+  ] as const) {
+    const made = await admin('/api/v1/users', {
+      method: 'POST',
+      body: JSON.stringify({ ...who, name: who.email, role, ...scope }),
+    });
+    expect(made.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a periodic report', () => {
+  it('is filled by the cooperative, which sees what the rules find, and submitted', async () => {
+    const page = await pageAs(coop);
+    await page.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
+    await page.getByTestId('figure-members').fill('14');
+    await page.getByTestId('figure-workers').fill('6');
+    await page.getByTestId('figure-revenueVnd').fill('1200000000');
+    await page.getByTestId('figure-profitVnd').fill('1500000000');
+    await expect.poll(() => page.getByTestId('report-issues').innerText()).toContain('không thể lớn hơn');
+    await page.getByTestId('figure-profitVnd').fill('90000000');
+    await expect.poll(() => page.getByTestId('report-issues').count()).toBe(0);
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Nháp');
+    await page.getByTestId('report-submit').click();
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    expect(await page.getByTestId('report-save').count()).toBe(0);
+    await page.screenshot({ path: `${shots}report-submitted.png`, fullPage: true });
+  });
+
+  it('is returned by the officer with a reason, corrected and approved', async () => {
+    const page = await pageAs(officer);
+    await page.goto(`${server.url}/reports`);
+    await page.getByTestId('reports-period').click();
+    await page.getByRole('option', { name: `Năm ${PERIOD}`, exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('reports-table').innerText(), { timeout: 20_000 })
+      .toContain('Rau sạch Đồng Tâm');
+    await page.screenshot({ path: `${shots}reports-queue.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Hợp tác xã Rau sạch Đồng Tâm' }).click();
+    await page.getByTestId('report-return').click();
+    await page.getByTestId('return-reason-input').fill('Số lao động chưa khớp bảng lương');
+    await page.getByTestId('return-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
+
+    const coopPage = await pageAs(coop);
+    await coopPage.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
+    expect(await coopPage.getByTestId('return-reason').innerText()).toContain('chưa khớp bảng lương');
+    await coopPage.getByTestId('figure-workers').fill('7');
+    await coopPage.getByTestId('report-save').click();
+    await expect.poll(() => coopPage.getByTestId('figure-workers').inputValue()).toBe('7');
+    await coopPage.getByTestId('report-submit').click();
+    await expect.poll(() => coopPage.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+
+    await page.reload();
+    await page.getByTestId('report-approve').click();
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
+    const stored = await admin(`/api/v1/organizations/${orgId}/reports/${PERIOD}`);
+    expect(stored.body).toMatchObject({ status: 'approved', workers: 7, members: 14 });
+  });
+});
+
+describe('the grading sheet', () => {
+  it('computes the total and the grade from the 15 criteria', async () => {
+    const page = await pageAs(officer);
+    await page.goto(`${server.url}/organizations/${orgId}/grades/${PERIOD}`);
+    const { body: schemes } = await admin('/api/v1/grading-schemes');
+    for (const c of schemes[0].criteria as { code: string; maxPoints: number }[]) {
+      await page.getByTestId(`score-${c.code}`).fill(String(c.maxPoints - 1));
+    }
+    await expect.poll(() => page.getByTestId('grade-total').innerText()).toBe('85');
+    expect(await page.getByTestId('grade-result').innerText()).toBe('Tốt');
+    await page.getByTestId('grade-save').click();
+    await expect.poll(() => page.getByTestId('current-grade').innerText()).toContain('Tốt (85 điểm)');
+    await page.screenshot({ path: `${shots}grading.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,198 @@
+// All the SQL of reports: one per organisation and period, the validation rules, the periods'
+// deadlines.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Figure, ReportRule, ReportStatus, Difficulty } from '../../../shared/contracts/reports.ts';
+import { FIGURES } from '../../../shared/contracts/reports.ts';
+import type { Figures } from '../../../shared/rules/check-report.ts';
+import type { Db } from '../../db/pool.ts';
+import type { Area } from '../admin-units/area.ts';
+
+type Executor = Pick<Db, 'execute'>;
+
+/** A report as stored (money whole VND). */
+export type ReportRow = {
+  id: number;
+  organizationId: number;
+  period: string;
+  version: number;
+  members: number | null;
+  workers: number | null;
+  charterCapitalVnd: number | null;
+  assetsVnd: number | null;
+  revenueVnd: number | null;
+  serviceRevenueVnd: number | null;
+  profitVnd: number | null;
+  incomePerWorkerMonthVnd: number | null;
+  difficulties: Difficulty[];
+  proposals: string | null;
+  comment: string | null;
+  status: ReportStatus;
+  source: 'officer' | 'cooperative';
+  returnReason: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  updatedAt: string;
+};
+
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const COLUMNS = sql.join(
+  [
+    sql`id`,
+    sql`organization_id as "organizationId"`,
+    sql`period`,
+    sql`version`,
+    ...FIGURES.map((f) => sql.raw(`${snake(f)} as "${f}"`)),
+    sql`difficulties`,
+    sql`proposals`,
+    sql`comment`,
+    sql`status`,
+    sql`source`,
+    sql`return_reason as "returnReason"`,
+    sql`${iso('submitted_at')} as "submittedAt"`,
+    sql`${iso('reviewed_at')} as "reviewedAt"`,
+    sql`${iso('updated_at')} as "updatedAt"`,
+  ],
+  sql`, `,
+);
+
+export async function findReport(
+  db: Executor,
+  organizationId: number,
+  period: string,
+  opts: { lock?: boolean } = {},
+): Promise<ReportRow | undefined> {
+  const { rows } = await db.execute<ReportRow>(sql`
+    select ${COLUMNS} from organization_reports
+    where organization_id = ${organizationId} and period = ${period}
+    ${opts.lock ? sql`for update` : sql``}`);
+  return rows[0];
+}
+
+/** What a save writes: the figures, difficulties, proposals and comment. */
+export type ReportContent = Record<Figure, number | null> & {
+  difficulties: Difficulty[];
+  proposals: string | null;
+  comment: string | null;
+};
+
+/** The content's columns and their values, in the same order. */
+const CONTENT_COLUMNS = [...FIGURES.map(snake), 'difficulties', 'proposals', 'comment'];
+const contentValues = (c: ReportContent): SQL[] => [
+  ...FIGURES.map((f) => sql`${c[f]}`),
+  sql`${sql.param(c.difficulties)}::text[]`,
+  sql`${c.proposals}`,
+  sql`${c.comment}`,
+];
+
+export async function insertReport(
+  db: Executor,
+  r: {
+    organizationId: number;
+    period: string;
+    content: ReportContent;
+    source: 'officer' | 'cooperative';
+    by: number | null;
+  },
+): Promise<void> {
+  await db.execute(sql`
+    insert into organization_reports (organization_id, period, ${sql.raw(CONTENT_COLUMNS.join(', '))}, status, source,
+      entered_by)
+    values (${r.organizationId}, ${r.period}, ${sql.join(contentValues(r.content), sql`, `)}, 'draft', ${r.source}, ${r.by})`);
+}
+
+export async function updateReportContent(db: Executor, id: number, content: ReportContent): Promise<void> {
+  const values = contentValues(content);
+  const set = CONTENT_COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]!}`);
+  await db.execute(sql`
+    update organization_reports set ${sql.join(set, sql`, `)}, version = version + 1, updated_at = now()
+    where id = ${id}`);
+}
+
+/** A step of the workflow: the new status and who took it. */
+export async function setReportStatus(
+  db: Executor,
+  id: number,
+  step: { status: ReportStatus; by: number | null; returnReason?: string | null },
+): Promise<void> {
+  const stamp =
+    step.status === 'submitted'
+      ? sql`submitted_at = now(), submitted_by = ${step.by}, return_reason = null`
+      : sql`reviewed_at = now(), reviewed_by = ${step.by}, return_reason = ${step.returnReason ?? null}`;
+  await db.execute(sql`
+    update organization_reports set status = ${step.status}, ${stamp}, version = version + 1, updated_at = now()
+    where id = ${id}`);
+}
+
+/** The figures of the same kind of period a year earlier ('2025' → '2024', '2025-H1' → '2024-H1'). */
+export async function previousFigures(db: Executor, organizationId: number, period: string): Promise<Figures | null> {
+  const before = `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+  const found = await findReport(db, organizationId, before);
+  return found ? Object.fromEntries(FIGURES.map((f) => [f, found[f]])) : null;
+}
+
+export async function activeRules(db: Executor): Promise<ReportRule[]> {
+  const { rows } = await db.execute<ReportRule>(sql`
+    select code, level, kind, params, message, message_en as "messageEn"
+    from report_rules where active order by position, code`);
+  return rows;
+}
+
+/** The column of stats_facts that places an organisation in an area of the given map and level. */
+const AREA_FACT_COLUMN = {
+  current: { country: null, province: 'province_code', district: null, commune: 'commune_code' },
+  'pre-2025': {
+    country: null,
+    province: 'old_province_code',
+    district: 'old_district_code',
+    commune: 'old_commune_code',
+  },
+} as const;
+
+export type ReportListRow = {
+  organizationId: number;
+  registrationNo: string;
+  name: string;
+  kind: string;
+  communeName: string | null;
+  status: ReportStatus | 'none';
+  source: string | null;
+  submittedAt: string | null;
+  late: boolean;
+  total: number;
+};
+
+/**
+ * The organisations of an area existing at the period's end, with where their report stands
+ * (from the statistics summary, which the caller makes sure keeps the period), within `scope`:
+ * submitted ones oldest first, then by name.
+ */
+export async function listReports(
+  db: Executor,
+  f: {
+    area: Area;
+    period: string;
+    status?: ReportStatus | 'none' | undefined;
+    scope: SQL;
+    page: number;
+    pageSize: number;
+  },
+): Promise<ReportListRow[]> {
+  const column = AREA_FACT_COLUMN[f.area.map][f.area.level];
+  const { rows } = await db.execute<ReportListRow>(sql`
+    select o.id as "organizationId", o.registration_no as "registrationNo", o.name, o.kind,
+      c.full_name as "communeName", sf.report_status as status, r.source,
+      ${iso('r.submitted_at')} as "submittedAt", sf.late, count(*) over ()::int as total
+    from stats_facts sf
+    join organizations o on o.id = sf.organization_id
+    left join organization_reports r on r.organization_id = sf.organization_id and r.period = sf.period
+    left join admin_units c on c.map = 'current' and c.code = o.commune_code
+    where sf.period = ${f.period}
+      ${column ? sql`and sf.${sql.identifier(column)} = ${f.area.code}` : sql``}
+      ${f.status ? sql`and sf.report_status = ${f.status}` : sql``}
+      and ${f.scope}
+    order by r.submitted_at nulls last, o.name_key, o.id
+    limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
+  return rows;
+}

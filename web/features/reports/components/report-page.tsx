@@ -1,0 +1,287 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Chip,
+  Group,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Organization } from '../../../../shared/contracts/organizations.ts';
+import {
+  DIFFICULTIES,
+  DIFFICULTY_LABELS,
+  FIGURES,
+  FIGURE_LABELS,
+  REPORT_STATUS_LABELS,
+  type Difficulty,
+  type Figure,
+  type Report,
+} from '../../../../shared/contracts/reports.ts';
+import { checkReport } from '../../../../shared/rules/check-report.ts';
+import { BackLink } from '../../../components/back-link.tsx';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useNotify } from '../../../components/notifications.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { apiFetch } from '../../../lib/api.ts';
+import { periodLabel } from '../../../lib/periods.ts';
+import { useCan } from '../../../lib/session.tsx';
+import { useReport, useReportAction, useRules, type Step } from '../api/report.ts';
+
+interface Draft {
+  figures: Record<Figure, number | null>;
+  difficulties: Difficulty[];
+  proposals: string;
+  comment: string;
+}
+
+const fromReport = (r: Report | null): Draft => ({
+  figures: Object.fromEntries(FIGURES.map((f) => [f, r?.[f] ?? null])) as Draft['figures'],
+  difficulties: r?.difficulties ?? [],
+  proposals: r?.proposals ?? '',
+  comment: r?.comment ?? '',
+});
+
+/** The same kind of period a year earlier: what a large change is measured against. */
+const previousPeriod = (period: string) => `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+
+/** A report of one organisation and period: the form, what the rules find, and the workflow's buttons. */
+export function ReportPage() {
+  const { t, label } = useI18n();
+  const params = useParams();
+  const id = Number(params.id);
+  const period = params.period ?? '';
+  const report = useReport(id, period);
+  const org = useQuery({
+    queryKey: ['organizations', 'detail', id],
+    queryFn: ({ signal }) => apiFetch<Organization>(`/api/v1/organizations/${id}`, { signal }),
+  });
+  const title = t.reports.form(periodLabel(period, t.period));
+  useDocumentTitle(`${title} · hoptac`);
+
+  if (report.isError || org.isError) return <ErrorAlert error={report.error ?? org.error} />;
+  if (report.isPending || !org.data) return <Skeleton height={320} />;
+  return (
+    <>
+      <PageHeader
+        above={<BackLink to={`/organizations/${id}`} label={org.data.name} />}
+        title={title}
+        meta={
+          report.data && (
+            <Group gap="xs">
+              <Badge data-testid="report-status">{label(REPORT_STATUS_LABELS[report.data.status])}</Badge>
+              <Text size="sm" c="dimmed">
+                {t.reports.source[report.data.source]}
+              </Text>
+            </Group>
+          )
+        }
+      />
+      <ReportForm key={`${report.data?.version ?? 0}`} id={id} period={period} org={org.data} report={report.data} />
+    </>
+  );
+}
+
+function ReportForm({
+  id,
+  period,
+  org,
+  report,
+}: {
+  id: number;
+  period: string;
+  org: Organization;
+  report: Report | null;
+}) {
+  const { t, lang, label } = useI18n();
+  const notify = useNotify();
+  const mayEdit = useCan('reports.edit');
+  const rules = useRules();
+  const previous = useReport(id, previousPeriod(period));
+  const action = useReportAction(id, period);
+  const [draft, setDraft] = useState<Draft>(() => fromReport(report));
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const can = report?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
+
+  const issues = rules.data
+    ? checkReport(rules.data, draft.figures, { kind: org.kind, previous: previous.data ?? null })
+    : [];
+  const errors = issues.filter((i) => i.level === 'error');
+  const warnings = issues.filter((i) => i.level === 'warning');
+  const text = (i: { message: string; messageEn: string }) => (lang === 'vi' ? i.message : i.messageEn);
+
+  const run = (step: Step, body: Parameters<typeof action.mutate>[0]['body'], done: string) =>
+    action.mutate({ step, body }, { onSuccess: () => notify({ title: done }) });
+  const save = () =>
+    run(
+      'save',
+      {
+        ...draft.figures,
+        difficulties: draft.difficulties,
+        proposals: draft.proposals || null,
+        comment: draft.comment || null,
+        ...(report && { version: report.version }),
+      },
+      t.reports.saved,
+    );
+
+  return (
+    <Stack gap="md">
+      {action.error && <ErrorAlert error={action.error} />}
+      {report?.status === 'returned' && report.returnReason && (
+        <Alert color="orange" title={t.reports.returnedBecause} data-testid="return-reason">
+          {report.returnReason}
+        </Alert>
+      )}
+      {report?.status === 'approved' && <Alert color="green">{t.reports.locked}</Alert>}
+      {!report && <Text c="dimmed">{t.reports.none}</Text>}
+      <Card>
+        <Title order={2} fz="md" mb="md">
+          {t.reports.figures}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {FIGURES.map((f) => (
+            <NumberInput
+              key={f}
+              label={label(FIGURE_LABELS[f])}
+              value={draft.figures[f] ?? ''}
+              onChange={(v) =>
+                setDraft((d) => ({ ...d, figures: { ...d.figures, [f]: typeof v === 'number' ? v : null } }))
+              }
+              thousandSeparator={lang === 'vi' ? '.' : ','}
+              decimalSeparator={lang === 'vi' ? ',' : '.'}
+              allowDecimal={false}
+              disabled={!can.edit}
+              error={issues.find((i) => i.field === f && i.level === 'error') && ' '}
+              data-testid={`figure-${f}`}
+            />
+          ))}
+        </SimpleGrid>
+      </Card>
+      {(errors.length > 0 || warnings.length > 0) && (
+        <Stack gap="xs" data-testid="report-issues">
+          {errors.length > 0 && (
+            <Alert color="red" title={t.reports.errors}>
+              {errors.map((i) => (
+                <Text size="sm" key={`${i.rule}-${i.field}`}>
+                  {text(i)}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {warnings.length > 0 && (
+            <Alert color="yellow" title={t.reports.warnings}>
+              {warnings.map((i) => (
+                <Text size="sm" key={`${i.rule}-${i.field}`}>
+                  {text(i)}
+                </Text>
+              ))}
+            </Alert>
+          )}
+        </Stack>
+      )}
+      <Card>
+        <Stack gap="sm">
+          <Text fw={600}>{t.reports.difficulties}</Text>
+          <Chip.Group
+            multiple
+            value={draft.difficulties}
+            onChange={(v) => setDraft((d) => ({ ...d, difficulties: v as Difficulty[] }))}
+          >
+            <Group gap="xs">
+              {DIFFICULTIES.map((k) => (
+                <Chip key={k} value={k} disabled={!can.edit} size="sm">
+                  {label(DIFFICULTY_LABELS[k])}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          <Textarea
+            label={t.reports.proposals}
+            autosize
+            minRows={2}
+            value={draft.proposals}
+            onChange={(e) => setDraft((d) => ({ ...d, proposals: e.currentTarget.value }))}
+            disabled={!can.edit}
+          />
+          <Textarea
+            label={t.reports.comment}
+            autosize
+            minRows={2}
+            value={draft.comment}
+            onChange={(e) => setDraft((d) => ({ ...d, comment: e.currentTarget.value }))}
+            disabled={!can.edit}
+            data-testid="report-comment"
+          />
+        </Stack>
+      </Card>
+      <Group justify="flex-end" gap="sm">
+        {can.edit && (
+          <Button variant="default" onClick={save} loading={action.isPending} data-testid="report-save">
+            {t.reports.save}
+          </Button>
+        )}
+        {can.submit && report && (
+          <Button
+            onClick={() => run('submit', { version: report.version }, t.reports.submitted)}
+            loading={action.isPending}
+            data-testid="report-submit"
+          >
+            {t.reports.submit}
+          </Button>
+        )}
+        {can.return && report && (
+          <Button color="orange" variant="light" onClick={() => setReturning(true)} data-testid="report-return">
+            {t.reports.return}
+          </Button>
+        )}
+        {can.approve && report && (
+          <Button
+            color="green"
+            onClick={() => run('approve', { version: report.version }, t.reports.approved)}
+            loading={action.isPending}
+            data-testid="report-approve"
+          >
+            {t.reports.approve}
+          </Button>
+        )}
+      </Group>
+      <Modal opened={returning} onClose={() => setReturning(false)} title={t.reports.return}>
+        <Stack>
+          <Textarea
+            label={t.reports.reason}
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="return-reason-input"
+          />
+          <Button
+            color="orange"
+            disabled={reason.trim().length < 3}
+            onClick={() => {
+              setReturning(false);
+              run('return', { version: report!.version, reason }, t.reports.returned);
+            }}
+            data-testid="return-confirm"
+          >
+            {t.reports.return}
+          </Button>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
