@@ -4,7 +4,7 @@
 //    the commune when the old commune went into exactly one new commune;
 //  - current → pre-2025: the old commune / district / province when every predecessor of the
 //    new commune (or province) lies in that one old unit.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import type { MapName } from '../../../shared/contracts/enums.ts';
 import { invalidField } from '../../http/errors.ts';
@@ -84,31 +84,39 @@ export async function derivePlacement(db: Executor, ids?: number[]): Promise<voi
       where o.recorded_map = 'pre-2025' ${only}
     ) d
     where o.id = d.id and (o.province_code, o.commune_code) is distinct from (d.province, d.commune)`);
-  // current recorded → pre-2025: derived once per commune (or province, when no commune is
-  // recorded) — a few thousand places — then written to their organisations, so the plan does
-  // not depend on statistics the planner may not have for rows just loaded
-  await db.execute(sql`
+  // current recorded → pre-2025: derived once per commune — a few thousand places — then
+  // written through the commune's index; the few recorded without a commune, per province
+  await db.execute(oldPlacement('commune_code', only));
+  await db.execute(oldPlacement('province_code', sql`${only} and o.commune_code is null`));
+}
+
+/**
+ * The pre-2025 unit of each current place (a commune, or a province for organisations recorded
+ * without one): the one old commune, district and province all its predecessors lie in. The
+ * update joins on the plain column, so every plan is an index lookup per place, whatever
+ * statistics the planner has for rows just loaded.
+ */
+function oldPlacement(column: 'commune_code' | 'province_code', only: SQL): SQL {
+  const level = column === 'commune_code' ? 'commune' : 'province';
+  const at = sql.raw(`o.${column}`);
+  return sql`
     with places as (
-      select distinct coalesce(o.commune_code, o.province_code) as code, o.commune_code is null as whole_province
-      from organizations o
-      where o.recorded_map = 'current' ${only}
+      select distinct ${at} as code from organizations o
+      where o.recorded_map = 'current' and ${at} is not null ${only}
     ),
     derived as (
-      select p.code, p.whole_province,
+      select p.code,
         case when count(distinct u.code) = 1 and min(u.level) = 'commune' then min(u.code) end as commune,
         case when count(distinct u.parent_code) = 1 and min(u.level) = 'commune' then min(u.parent_code) end as district,
         case when count(distinct u.province_code) = 1 then min(u.province_code) end as province
       from places p
-      -- one equality join (index on new_code): the commune's predecessors, or the province's
-      left join admin_unit_successors s
-        on s.new_code = p.code and s.level = case when p.whole_province then 'province' else 'commune' end
+      left join admin_unit_successors s on s.new_code = p.code and s.level = ${level}
       left join admin_units u on u.map = 'pre-2025' and u.code = s.old_code
-      group by p.code, p.whole_province
+      group by p.code
     )
     update organizations o set
       old_commune_code = d.commune, old_district_code = d.district, old_province_code = d.province
     from derived d
-    where o.recorded_map = 'current' ${only}
-      and coalesce(o.commune_code, o.province_code) = d.code and (o.commune_code is null) = d.whole_province
-      and (o.old_commune_code, o.old_district_code, o.old_province_code) is distinct from (d.commune, d.district, d.province)`);
+    where ${at} = d.code and o.recorded_map = 'current' ${only}
+      and (o.old_commune_code, o.old_district_code, o.old_province_code) is distinct from (d.commune, d.district, d.province)`;
 }
