@@ -1,10 +1,10 @@
 // Field reviews (rà soát, khảo sát): a delegation visits or surveys cooperatives of an area,
 // and notes per organisation what it found, its difficulties by category and its proposals.
 import { z } from 'zod';
-import { DIFFICULTIES, DIFFICULTY_LABELS } from './reports.ts';
+import { DIFFICULTIES, DIFFICULTY_LABELS, type Difficulty } from './reports.ts';
 import { areaCodeSchema } from './stats.ts';
 
-export { DIFFICULTIES, DIFFICULTY_LABELS };
+export { DIFFICULTIES, DIFFICULTY_LABELS, type Difficulty };
 
 export const REVIEW_KINDS = ['visit', 'survey'] as const;
 export const REVIEW_KIND_LABELS = {

@@ -210,3 +210,79 @@ export const periodWindowInput = z.object({ opensOn: day, dueOn: day }).refine((
   message: bi('Hạn nộp phải sau ngày mở', 'The deadline must come after the opening'),
   path: ['dueOn'],
 });
+
+/**
+ * What needs doing now (GET /api/v1/reminders), for the periods open today whose deadline is
+ * less than six months ahead or passed less than 60 days ago: a cooperative's own report not yet submitted (or
+ * returned), and for an officer the reports of their area waiting for review or missing.
+ */
+export const reminderSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('own'),
+    period: z.string(),
+    dueOn: z.string(),
+    organizationId: z.number().int(),
+    status: z.enum(['none', 'draft', 'returned']),
+    late: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('area'),
+    period: z.string(),
+    dueOn: z.string(),
+    area: z.object({ code: z.string(), name: z.string() }),
+    waiting: z.number().int().describe('submitted, not yet approved or returned'),
+    missing: z.number().int().describe('expected but not submitted'),
+    late: z.boolean().describe('the deadline has passed'),
+  }),
+]);
+export type Reminder = z.infer<typeof reminderSchema>;
+
+/**
+ * The Excel round trip of an area's reports for a period: GET /reports/workbook.xlsx gives each
+ * organisation's figures (the period's report, else its latest earlier one); POST
+ * /reports/workbook with the file answers what each row would change (apply=false) or writes
+ * every change in one transaction when no row has an error (apply=true).
+ */
+export const workbookQuery = z.object({
+  area: areaCodeSchema.optional().describe("the caller's own area when left out"),
+  map: mapSchema.optional(),
+  period: periodSchema,
+});
+
+export const workbookUploadFields = z.object({
+  period: periodSchema,
+  apply: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('false (default): only answer the preview'),
+});
+
+const cellValue = z.union([z.number(), z.string(), z.array(z.string()), z.null()]);
+const cellIssue = z.object({ column: z.string(), message: z.string(), messageEn: z.string() });
+
+export const workbookRowSchema = z.object({
+  line: z.number().int().describe('the row of the sheet'),
+  organizationId: z.number().int().nullable(),
+  registrationNo: z.string(),
+  name: z.string().nullable(),
+  outcome: z.enum(['new', 'changed', 'unchanged', 'error']),
+  changes: z.array(z.object({ column: z.string(), field: z.string(), before: cellValue, after: cellValue })),
+  errors: z.array(cellIssue),
+  warnings: z.array(cellIssue),
+});
+export type WorkbookRow = z.infer<typeof workbookRowSchema>;
+
+export const workbookPreviewSchema = z.object({
+  period: z.string(),
+  applied: z.boolean().describe('true: every change is written; false: nothing is'),
+  counts: z.object({
+    rows: z.number().int(),
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    errors: z.number().int(),
+  }),
+  rows: z.array(workbookRowSchema).describe('rows with a change, an error or a warning, in sheet order'),
+});
+export type WorkbookPreview = z.infer<typeof workbookPreviewSchema>;

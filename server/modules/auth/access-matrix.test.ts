@@ -12,6 +12,7 @@ import { buildOrganization, unique } from '../../../test/factories.ts';
 import { csv, goodRow, multipart } from '../../../test/import-files.ts';
 import type { Db } from '../../db/pool.ts';
 import type { App } from '../../http/app.ts';
+import ExcelJS from '../../lib/exceljs.ts';
 import { GRANTS } from './permissions.ts';
 
 type Who = Role | 'anonymous';
@@ -315,6 +316,27 @@ const SAMPLES: Record<string, { ok: number; call: (who: Who) => Promise<LightMyR
         payload: { ...SCORES(), version: await versionOf(`/api/v1/organizations/${org.home}/grades/2030`) },
       }),
   },
+  'GET /api/v1/reports/workbook.xlsx': {
+    ok: 200,
+    call: (who) =>
+      send(who, {
+        url: `/api/v1/reports/workbook.xlsx?period=2030${who === 'cooperative' ? '' : `&area=${at.home}`}`,
+      }),
+  },
+  'POST /api/v1/reports/workbook': {
+    ok: 200,
+    call: async (who) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('Báo cáo').addRow(['Mã số', 'Phiên bản (không sửa)']);
+      const data = Buffer.from(await workbook.xlsx.writeBuffer());
+      return send(who, {
+        method: 'POST',
+        url: '/api/v1/reports/workbook',
+        ...multipart({ period: '2030' }, { name: 'so.xlsx', data }),
+      });
+    },
+  },
+  'GET /api/v1/reminders': { ok: 200, call: (who) => send(who, { url: '/api/v1/reminders' }) },
   'GET /api/v1/periods': { ok: 200, call: (who) => send(who, { url: '/api/v1/periods' }) },
   'PUT /api/v1/periods/:period': {
     ok: 200,

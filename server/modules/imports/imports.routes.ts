@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { importJobParams, importJobSchema, importUploadFields } from '../../../shared/contracts/imports.ts';
 import { problemSchema } from '../../../shared/contracts/problem.ts';
 import type { Db } from '../../db/pool.ts';
-import { AppError } from '../../http/errors.ts';
+import { readUpload } from '../../http/upload.ts';
 import { callerOf } from '../auth/auth.hooks.ts';
 import { applyImportJob, getImportJob, importJobsIdle, startImportJob } from './import-jobs.ts';
 import { importTemplate } from './template.ts';
@@ -33,7 +33,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => {
-      const upload = await readUpload(req);
+      const upload = await readImportUpload(req);
       return reply.status(202).send(await startImportJob(db, req.log, callerOf(req), upload));
     },
   );
@@ -84,52 +84,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   );
 };
 
-/** The `file` part and the option fields of the multipart body. */
-async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) {
-    throw invalid('file', 'Cần gửi tệp dạng multipart/form-data', 'Send the file as multipart/form-data');
-  }
-  const fields: Record<string, string> = {};
-  let file: { fileName: string; fileData: Buffer } | undefined;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (part.fieldname === 'file') file = { fileName: part.filename || 'upload', fileData: data };
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
-      throw invalid(
-        'file',
-        'Tệp quá lớn hoặc quá nhiều tệp (tối đa một tệp 50 MB)',
-        'File too large or too many files (one file of at most 50 MB)',
-      );
-    }
-    throw err;
-  }
-  if (!file || file.fileData.length === 0) {
-    throw invalid('file', 'Thiếu tệp (trường "file")', 'The file is missing (field "file")');
-  }
-  const parsed = importUploadFields.safeParse(fields);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      field: i.path.join('.'),
-      message: i.message,
-      messageEn: i.message,
-    }));
-    throw new AppError('validation_failed', {
-      vi: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      en: errors.map((e) => `${e.field}: ${e.messageEn}`).join('; '),
-      errors,
-    });
-  }
-  const { period, map, dryRun } = parsed.data;
-  return { ...file, options: { period: period ?? null, map, dryRun } };
+/** The file and the import's options. */
+async function readImportUpload(req: FastifyRequest) {
+  const { fileName, fileData, fields } = await readUpload(req, importUploadFields, MAX_FILE / 1024 / 1024);
+  return { fileName, fileData, options: { period: fields.period ?? null, map: fields.map, dryRun: fields.dryRun } };
 }
-
-const invalid = (field: string, vi: string, en: string) =>
-  new AppError('validation_failed', { vi, en, errors: [{ field, message: vi, messageEn: en }] });

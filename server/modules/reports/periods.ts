@@ -20,12 +20,12 @@ export async function periodWindow(db: Executor, period: string): Promise<Period
   return { period, opensOn: row.opensOn ?? parsePeriod(period).start, dueOn: row.dueOn, custom: row.opensOn !== null };
 }
 
-/** The periods with reports or set dates, and this year's, latest first. */
+/** The periods with reports or set dates, and this year's and last year's (due in January), latest first. */
 export async function listPeriods(db: Executor, today = todayInVietnam()): Promise<PeriodWindow[]> {
-  const year = today.slice(0, 4);
+  const years = [Number(today.slice(0, 4)), Number(today.slice(0, 4)) - 1];
   const { rows } = await db.execute<{ period: string }>(sql`
     select period from organization_reports union select period from reporting_periods
-    union select unnest(${sql.param([`${year}-H1`, `${year}-H2`, year])}::text[])`);
+    union select unnest(${sql.param(years.flatMap((y) => [`${y}-H1`, `${y}-H2`, String(y)]))}::text[])`);
   const periods = rows
     .map((r) => r.period)
     .sort(comparePeriods)

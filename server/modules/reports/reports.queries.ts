@@ -1,6 +1,7 @@
 // All the SQL of reports: one per organisation and period, the validation rules, the periods'
 // deadlines.
 import { sql, type SQL } from 'drizzle-orm';
+import type { Kind } from '../../../shared/contracts/enums.ts';
 import type { Figure, ReportRule, ReportStatus, Difficulty } from '../../../shared/contracts/reports.ts';
 import { FIGURES } from '../../../shared/contracts/reports.ts';
 import type { Figures } from '../../../shared/rules/check-report.ts';
@@ -195,4 +196,107 @@ export async function listReports(
     order by r.submitted_at nulls last, o.name_key, o.id
     limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
   return rows;
+}
+
+/** A period's place in time, for "the latest earlier period": by its end, a year after its H2. */
+const periodOrder = (column: string) =>
+  sql.raw(
+    `(left(${column}, 4)::int * 10 + case when ${column} like '%-H1' then 1 when ${column} like '%-H2' then 2 else 3 end)`,
+  );
+const periodRank = (period: string) =>
+  Number(period.slice(0, 4)) * 10 + (period.endsWith('-H1') ? 1 : period.endsWith('-H2') ? 2 : 3);
+
+export type WorkbookSource = Omit<ReportRow, 'updatedAt' | 'submittedAt' | 'reviewedAt' | 'returnReason' | 'source'> & {
+  registrationNo: string;
+  name: string;
+  communeName: string | null;
+  /** the period the figures come from: the one asked, or the latest earlier one; null when none */
+  from: string | null;
+};
+
+/**
+ * The organisations of an area existing at the period's end (from the statistics summary, kept
+ * by the caller), within `scope`, by commune and name: the period's report, else the figures of
+ * their latest earlier report.
+ */
+export async function workbookSources(
+  db: Executor,
+  f: { area: Area; period: string; scope: SQL },
+): Promise<WorkbookSource[]> {
+  const column = AREA_FACT_COLUMN[f.area.map][f.area.level];
+  const { rows } = await db.execute<WorkbookSource>(sql`
+    select o.id as "organizationId", o.registration_no as "registrationNo", o.name, c.full_name as "communeName",
+      coalesce(r.id, 0) as id, ${f.period} as period, coalesce(r.version, 0) as version,
+      ${sql.join(
+        FIGURES.map((k) => sql.raw(`coalesce(r.${snake(k)}, case when r.id is null then p.${snake(k)} end) as "${k}"`)),
+        sql`, `,
+      )},
+      coalesce(r.difficulties, '{}') as difficulties, r.proposals, r.comment, r.status,
+      case when r.id is not null then ${f.period} else p.period end as "from"
+    from stats_facts sf
+    join organizations o on o.id = sf.organization_id
+    left join admin_units c on c.map = 'current' and c.code = o.commune_code
+    left join organization_reports r on r.organization_id = o.id and r.period = ${f.period}
+    left join lateral (
+      select * from organization_reports e
+      where e.organization_id = o.id and ${periodOrder('e.period')} < ${periodRank(f.period)}
+      order by ${periodOrder('e.period')} desc limit 1
+    ) p on r.id is null
+    where sf.period = ${f.period}
+      ${column ? sql`and sf.${sql.identifier(column)} = ${f.area.code}` : sql``}
+      and ${f.scope}
+    order by c.full_name nulls first, o.name_key, o.id`);
+  return rows;
+}
+
+export type UploadTarget = {
+  /** the organisation's id, as scope checks read it */
+  id: number;
+  organizationId: number;
+  registrationNo: string;
+  name: string;
+  kind: Kind;
+  provinceCode: string;
+  communeCode: string | null;
+  report: ReportRow | null;
+  previous: Figures | null;
+  /** without a report of the period: the figures the workbook was pre-filled with */
+  prefill: Figures | null;
+};
+
+/**
+ * The organisations an upload names, with their report of the period (locked, when writing)
+ * and the figures of the same kind of period a year earlier (for the rules).
+ */
+export async function uploadTargets(
+  db: Executor,
+  registrationNos: string[],
+  period: string,
+  opts: { lock: boolean },
+): Promise<UploadTarget[]> {
+  const { rows: orgs } = await db.execute<Omit<UploadTarget, 'report' | 'previous'>>(sql`
+    select id, id as "organizationId", registration_no as "registrationNo", name, kind, province_code as "provinceCode",
+      commune_code as "communeCode"
+    from organizations where registration_no = any(${sql.param(registrationNos)}::text[])`);
+  const ids = orgs.map((o) => o.organizationId);
+  const before = `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+  const { rows: reports } = await db.execute<ReportRow>(sql`
+    select ${COLUMNS} from organization_reports
+    where organization_id = any(${sql.param(ids)}::int[]) and period in (${period}, ${before})
+    order by id ${opts.lock ? sql`for update` : sql``}`);
+  const { rows: latest } = await db.execute<ReportRow>(sql`
+    select distinct on (organization_id) ${COLUMNS} from organization_reports
+    where organization_id = any(${sql.param(ids)}::int[]) and ${periodOrder('period')} < ${periodRank(period)}
+    order by organization_id, ${periodOrder('period')} desc`);
+  const at = (id: number, p: string) => reports.find((r) => r.organizationId === id && r.period === p) ?? null;
+  const figures = (r: ReportRow | null | undefined) => (r ? Object.fromEntries(FIGURES.map((f) => [f, r[f]])) : null);
+  return orgs.map((o) => {
+    const report = at(o.organizationId, period);
+    return {
+      ...o,
+      report,
+      previous: figures(at(o.organizationId, before)),
+      prefill: report ? null : figures(latest.find((r) => r.organizationId === o.organizationId)),
+    };
+  });
 }

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../shared/contracts/problem.ts';
@@ -10,15 +11,22 @@ import {
   reportListQuery,
   reportListSchema,
   reportParams,
+  reminderSchema,
   reportRuleSchema,
   reportSchema,
   returnSchema,
+  workbookPreviewSchema,
+  workbookQuery,
+  workbookUploadFields,
 } from '../../../shared/contracts/reports.ts';
 import type { Db } from '../../db/pool.ts';
 import { callerOf } from '../auth/auth.hooks.ts';
 import { periodSchema } from '../../../shared/contracts/stats.ts';
 import { computeCompleteness } from './completeness.ts';
 import { listPeriods, setPeriodWindow } from './periods.ts';
+import { remindersFor } from './reminders.ts';
+import { readUpload } from '../../http/upload.ts';
+import { downloadWorkbook, uploadWorkbook } from './workbook.ts';
 import { activeRules } from './reports.queries.ts';
 import { getReport, moveReport, reportList, saveReport } from './reports.service.ts';
 
@@ -26,7 +34,11 @@ const tags = ['reports'];
 const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const versionBody = z.object({ version: z.number().int().min(1).optional() }).default({});
 
+const WORKBOOK_MB = 20;
+
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(multipart, { limits: { fileSize: WORKBOOK_MB * 1024 * 1024, files: 1, fields: 5 } });
+
   app.get(
     '/organizations/:id/reports/:period',
     {
@@ -151,5 +163,59 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req) => setPeriodWindow(db, callerOf(req), req.params.period, req.body),
+  );
+
+  app.get(
+    '/reminders',
+    {
+      config: { permission: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Việc cần làm: báo cáo của mình chưa gửi; báo cáo của địa bàn chờ duyệt hoặc chưa nộp',
+        response: { 200: z.array(reminderSchema) },
+      },
+    },
+    async (req) => remindersFor(db, callerOf(req)),
+  );
+
+  app.get(
+    '/reports/workbook.xlsx',
+    {
+      config: { permission: 'reports.edit' },
+      schema: {
+        tags,
+        summary: 'Sổ báo cáo Excel của một địa bàn và kỳ, điền sẵn số liệu gần nhất, có kiểm tra ô',
+        querystring: workbookQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const { fileName, data } = await downloadWorkbook(db, callerOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(data);
+    },
+  );
+
+  app.post(
+    '/reports/workbook',
+    {
+      config: { permission: 'reports.edit' },
+      bodyLimit: (WORKBOOK_MB + 1) * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Tải sổ báo cáo lên: xem trước thay đổi và lỗi từng ô (apply=false), hoặc ghi tất cả (apply=true)',
+        description:
+          'multipart/form-data: `file` (.xlsx tải từ GET /reports/workbook.xlsx), `period`, `apply` (true | false). ' +
+          'apply=true ghi mọi thay đổi trong một giao dịch khi không dòng nào có lỗi; có lỗi thì không ghi gì (applied=false).',
+        consumes: ['multipart/form-data'],
+        response: { 200: workbookPreviewSchema, 400: problemSchema, 403: problemSchema, 409: problemSchema },
+      },
+    },
+    async (req) => {
+      const upload = await readUpload(req, workbookUploadFields, WORKBOOK_MB);
+      return uploadWorkbook(db, callerOf(req), upload, upload.fields);
+    },
   );
 };

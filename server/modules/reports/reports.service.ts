@@ -12,7 +12,7 @@ import type { Db } from '../../db/pool.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Caller } from '../auth/caller.ts';
-import { assertWritable, canWrite, readableArea, scopeWhere } from '../auth/scope.ts';
+import { assertWritable, canWrite, readableArea, scopeWhere, type Placed } from '../auth/scope.ts';
 import { buildPeriod } from '../stats/stats.queries.ts';
 import { parsePeriod } from './period.ts';
 import { assertPeriodOpen } from './periods.ts';
@@ -39,7 +39,7 @@ const missing = (id: number, period: string) =>
 const refused = (vi: string, en: string) => new AppError('conflict', { vi, en });
 
 /** What the caller may do with the report now: the web app shows only these actions. */
-function abilities(caller: Caller, org: Organization, status: ReportStatus | null) {
+export function abilities(caller: Caller, org: Placed, status: ReportStatus | null) {
   const mine = canWrite(caller, org);
   const has = (p: Parameters<Caller['permissions']['has']>[0]) => caller.permissions.has(p) && mine;
   const reviewer = has('reports.review');
@@ -204,11 +204,16 @@ export async function moveReport(
   });
 }
 
+/** Lists read the statistics summary of the period: built on the first read of a period. */
+export async function ensurePeriodSummary(db: Db, period: string): Promise<void> {
+  const { rows } = await db.execute<{ n: number }>(sql`select 1 as n from stats_periods where period = ${period}`);
+  if (rows.length === 0) await buildPeriod(db, period, parsePeriod(period).end);
+}
+
 /** The review queue, or who is missing: the reports of an area in the caller's scope. */
 export async function reportList(db: Db, caller: Caller, q: z.output<typeof reportListQuery>): Promise<ReportList> {
   const area = await readableArea(db, caller, q);
-  const { rows } = await db.execute<{ n: number }>(sql`select 1 as n from stats_periods where period = ${q.period}`);
-  if (rows.length === 0) await buildPeriod(db, q.period, parsePeriod(q.period).end);
+  await ensurePeriodSummary(db, q.period);
   const found = await listReports(db, { ...q, area, scope: scopeWhere(caller.read, 'o') });
   return {
     items: found.map(({ total: _t, ...item }) => item),

@@ -9,6 +9,8 @@ import { signIn, testApp, type Agent } from '../../../test/app.ts';
 import { buildOrganization } from '../../../test/factories.ts';
 import type { Db } from '../../db/pool.ts';
 import type { App } from '../../http/app.ts';
+import { callerFor } from '../auth/caller.ts';
+import { remindersFor } from './reminders.ts';
 
 let app: App;
 let db: Db;
@@ -69,6 +71,8 @@ async function put(agent: Agent, body: Record<string, unknown>, period = PERIOD)
 async function step(agent: Agent, name: 'submit' | 'return' | 'approve', body: Record<string, unknown> = {}) {
   return agent.inject({ method: 'POST', url: `${url()}/${name}`, payload: body });
 }
+const NO_REQUEST = { ip: null, requestId: null };
+const userOf = (agent: Agent) => ({ id: agent.user.id, email: agent.user.email, name: agent.user.email });
 const current = async () => (await admin.inject(url())).json<Report>();
 
 describe('a report from draft to approved', () => {
@@ -250,6 +254,45 @@ describe('periods', () => {
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].field).toBe('dueOn');
+  });
+});
+
+describe('reminders', () => {
+  it('tell a cooperative what it has to send, and the officer what waits or is missing', async () => {
+    const today = '2036-11-01'; // 2036 due 15 December, 2036-H2 due 15 January: both ahead
+    await admin.inject({
+      method: 'PUT',
+      url: '/api/v1/periods/2036',
+      payload: { opensOn: '2026-01-01', dueOn: '2036-12-15' },
+    });
+    const ofCoop = callerFor(
+      { ...userOf(coop), role: 'cooperative', areaCode: null, areaProvinceCode: null, organizationId: org },
+      NO_REQUEST,
+    );
+    const ofOfficer = callerFor(
+      { ...userOf(officer), role: 'commune_officer', areaCode: commune, areaProvinceCode: '25', organizationId: null },
+      NO_REQUEST,
+    );
+    expect(await remindersFor(db, ofCoop, today)).toEqual([
+      { kind: 'own', period: '2036', dueOn: '2036-12-15', organizationId: org, status: 'none', late: false },
+      { kind: 'own', period: '2036-H2', dueOn: '2037-01-15', organizationId: org, status: 'none', late: false },
+    ]);
+    const before = (await remindersFor(db, ofOfficer, today)).find((r) => r.period === '2036')!;
+    expect(before).toMatchObject({ kind: 'area', area: { code: commune }, waiting: 0, late: false });
+
+    const saved = await put(coop, good, '2036');
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await remindersFor(db, ofCoop, today)).toMatchObject([{ period: '2036', status: 'draft' }, {}]);
+    await admin.inject({ method: 'POST', url: `${url(org, '2036')}/submit`, payload: {} });
+    expect((await remindersFor(db, ofCoop, today)).map((r) => r.period)).toEqual(['2036-H2']);
+    const after = (await remindersFor(db, ofOfficer, today)).find((r) => r.period === '2036')!;
+    expect(after).toMatchObject({ waiting: 1, missing: (before as { missing: number }).missing - 1 });
+    // after the deadline they are late; two months on, no longer shown
+    expect((await remindersFor(db, ofCoop, '2037-01-20')).find((r) => r.period === '2036-H2')).toMatchObject({
+      late: true,
+    });
+    const later = await remindersFor(db, ofCoop, '2037-04-01');
+    expect(later.filter((r) => r.period.startsWith('2036'))).toEqual([]);
   });
 });
 
