@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from '../server/lib/exceljs.ts';
 import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
@@ -119,5 +120,71 @@ describe('the grading sheet', () => {
     await page.getByTestId('grade-save').click();
     await expect.poll(() => page.getByTestId('current-grade').innerText()).toContain('Tốt (85 điểm)');
     await page.screenshot({ path: `${shots}grading.png`, fullPage: true });
+  });
+});
+
+describe('a field review', () => {
+  it('is logged by the commune officer, and its difficulties are counted', async () => {
+    const page = await pageAs(officer);
+    await page.goto(`${server.url}/field-reviews`);
+    await page.getByRole('link', { name: 'Ghi đợt rà soát' }).click();
+    await page.getByTestId('review-title').fill('Rà soát HTX rau an toàn');
+    await page.getByTestId('review-held-on').fill('12/10/2026');
+    await page.getByTestId('review-delegation').fill('Phó Chủ tịch UBND xã, cán bộ Liên minh HTX tỉnh');
+    await page.getByTestId('review-add-organization').fill('rau sach dong tam');
+    await page.getByRole('option', { name: /Rau sạch Đồng Tâm/ }).click();
+    const finding = page.getByTestId('finding');
+    await finding.getByText('Vốn, tín dụng').click();
+    await finding.getByText('Thị trường tiêu thụ').click();
+    await finding.getByLabel('Kiến nghị, đề xuất').fill('Vay Quỹ hỗ trợ phát triển HTX');
+    await page.getByTestId('review-save').click();
+    await expect.poll(() => page.url()).toMatch(/\/field-reviews\/\d+$/);
+    const id = Number(page.url().split('/').at(-1));
+    const stored = await admin(`/api/v1/field-reviews/${id}`);
+    expect(stored.body).toMatchObject({
+      heldOn: '2026-10-12',
+      areaCode: '01558',
+      findings: [{ organizationId: orgId, difficulties: ['capital', 'market'] }],
+    });
+
+    await page.goto(`${server.url}/field-reviews`);
+    await expect.poll(() => page.getByTestId('reviews-table').innerText()).toContain('Rà soát HTX rau an toàn');
+    expect(Number(await page.getByTestId('difficulty-capital').innerText())).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: `${shots}field-reviews.png`, fullPage: true });
+  });
+});
+
+describe('the report workbook', () => {
+  it('goes out pre-filled and comes back with a preview of each change before it is written', async () => {
+    const page = await pageAs(officer);
+    await page.goto(`${server.url}/reports?period=2026-H2`);
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('workbook-download').click();
+    const file = await (await downloading).path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    let line = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === 'E2E-RAU-01') line = n;
+    });
+    expect(line).toBeGreaterThan(1);
+    sheet.getRow(line).getCell(headers.indexOf('Số thành viên')).value = 15;
+    sheet.getRow(line).getCell(headers.indexOf('Số lao động thường xuyên')).value = 7;
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'so-bao-cao.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    const row = page.getByTestId('workbook-row').filter({ hasText: 'E2E-RAU-01' });
+    await expect.poll(() => row.innerText()).toContain('Số thành viên: — → 15');
+    await page.screenshot({ path: `${shots}workbook-preview.png`, fullPage: true });
+    await page.getByTestId('workbook-apply').click();
+    await page.getByText('Đã ghi 1 báo cáo').waitFor();
+    expect(await page.getByTestId('workbook-preview').count()).toBe(0);
+    const stored = await admin(`/api/v1/organizations/${orgId}/reports/2026-H2`);
+    expect(stored.body).toMatchObject({ status: 'draft', members: 15, workers: 7 });
   });
 });

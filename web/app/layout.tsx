@@ -19,17 +19,20 @@ import {
   IconBook,
   IconBuilding,
   IconChart,
+  IconClipboard,
   IconExternal,
   IconFile,
   IconHistory,
   IconLeaf,
   IconLogout,
   IconMap,
+  IconSettings,
   IconUpload,
   IconUser,
   IconUsers,
 } from '../components/icons.tsx';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
+import { Reminders } from '../features/reports/components/reminders.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LANGS, type Lang } from '../i18n/lang.ts';
@@ -46,10 +49,12 @@ export function Layout() {
     { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart />, needs: 'stats.read' },
     { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding />, needs: 'organizations.read' },
     { to: '/reports', label: t.nav.reports, icon: <IconFile />, needs: 'completeness.read' },
+    { to: '/field-reviews', label: t.nav.reviews, icon: <IconClipboard />, needs: 'reviews.read' },
     { to: '/imports', label: t.nav.imports, icon: <IconUpload />, needs: 'imports.run' },
     { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap />, needs: 'admin_units.read' },
     { to: '/users', label: t.nav.users, icon: <IconUsers />, needs: 'users.manage' },
     { to: '/audit', label: t.nav.audit, icon: <IconHistory />, needs: 'audit.read' },
+    { to: '/settings', label: t.nav.settings, icon: <IconSettings />, needs: 'settings.manage' },
   ];
 
   return (
@@ -129,6 +134,7 @@ export function Layout() {
 
       <AppShell.Main className={classes.main}>
         <Box maw={1280} mx="auto">
+          <Reminders />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

@@ -49,6 +49,17 @@ const ReportsPage = lazy(() =>
 const GradePage = lazy(() =>
   import('../features/grading/components/grade-page.tsx').then((m) => ({ default: m.GradePage })),
 );
+const FieldReviewsPage = lazy(() =>
+  import('../features/field-reviews/components/field-reviews-page.tsx').then((m) => ({
+    default: m.FieldReviewsPage,
+  })),
+);
+const FieldReviewPage = lazy(() =>
+  import('../features/field-reviews/components/field-review-page.tsx').then((m) => ({ default: m.FieldReviewPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/components/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
@@ -74,9 +85,13 @@ export const router = createBrowserRouter([
       { path: 'organizations/:id/reports/:period', element: <ReportPage /> },
       { path: 'organizations/:id/grades/:year', element: <GradePage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'field-reviews', element: <FieldReviewsPage /> },
+      { path: 'field-reviews/new', element: <FieldReviewPage /> },
+      { path: 'field-reviews/:id', element: <FieldReviewPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,7 +1,8 @@
+// The registry's list query: the registry page and the organisation pickers of other features.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { OrganizationList, organizationListQuery } from '../../../../shared/contracts/organizations.ts';
-import { apiFetch, queryString } from '../../../lib/api.ts';
+import type { OrganizationList, organizationListQuery } from '../../shared/contracts/organizations.ts';
+import { apiFetch, queryString } from './api.ts';
 
 export type ListQuery = z.output<typeof organizationListQuery>;
 

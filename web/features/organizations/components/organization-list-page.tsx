@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useCan } from '../../../lib/session.tsx';
-import { useOrganizations } from '../api/list-organizations.ts';
+import { useOrganizations } from '../../../lib/organization-list.ts';
 import { useRegistryParams } from '../hooks/use-registry-params.ts';
 import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryExportUrl, registryQuery } from '../utils/registry-params.ts';
 import { OrganizationCards } from './organization-cards.tsx';

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/contracts/enums.ts';
 import type { Sort } from '../../../../shared/contracts/organizations.ts';
 import { queryString } from '../../../lib/api.ts';
-import type { ListQuery } from '../api/list-organizations.ts';
+import type { ListQuery } from '../../../lib/organization-list.ts';
 
 export type SortKey = Exclude<Sort, `-${string}`>;
 export const SORT_KEYS = ['name', 'registrationNo', 'foundedOn', 'updatedAt'] as const satisfies readonly SortKey[];

@@ -40,6 +40,7 @@ export function useReportAction(id: number, period: string) {
     onSuccess: (report) => {
       queryClient.setQueryData(reportKey(id, period), report);
       void queryClient.invalidateQueries({ queryKey: ['reports', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'reminders'] });
     },
   });
 }

@@ -14,14 +14,15 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../../shared/contracts/reports.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
-import { useSession } from '../../../lib/session.tsx';
+import { useCan, useSession } from '../../../lib/session.tsx';
+import { WorkbookPanel } from './workbook-panel.tsx';
 import { useCompleteness, useReportList } from '../api/completeness.ts';
 
 const TABS = { queue: 'submitted', missing: 'none', all: null } as const;
@@ -30,9 +31,12 @@ const TABS = { queue: 'submitted', missing: 'none', all: null } as const;
 export function ReportsPage() {
   const { t, lang, label } = useI18n();
   const { homeArea } = useSession();
+  const mayEdit = useCan('reports.edit');
   useDocumentTitle(`${t.reports.title} · hoptac`);
-  const periods = recentPeriods(new Date(), 3);
-  const [period, setPeriod] = useState(periods.find((p) => !p.includes('-')) ?? periods[0]!);
+  const asked = useSearchParams()[0].get('period');
+  const recent = recentPeriods(new Date(), 3);
+  const periods = asked && !recent.includes(asked) ? [asked, ...recent] : recent;
+  const [period, setPeriod] = useState(asked ?? recent.find((p) => !p.includes('-')) ?? recent[0]!);
   const [tab, setTab] = useState<keyof typeof TABS>('queue');
   const [page, setPage] = useState(1);
   const done = useCompleteness(homeArea, period);
@@ -59,6 +63,7 @@ export function ReportsPage() {
           />
         }
       />
+      {mayEdit && <WorkbookPanel area={homeArea} period={period} />}
       {done.isError && <ErrorAlert error={done.error} />}
       {c && (
         <Card mb="md" data-testid="completeness">

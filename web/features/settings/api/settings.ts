@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PeriodWindow } from '../../../../shared/contracts/reports.ts';
+import type { Settings } from '../../../../shared/contracts/settings.ts';
+import { apiFetch } from '../../../lib/api.ts';
+
+export function useSettings() {
+  return useQuery({
+    queryKey: ['settings'],
+    queryFn: ({ signal }) => apiFetch<Settings>('/api/v1/settings', { signal }),
+  });
+}
+
+export function useSaveSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Settings) => apiFetch<Settings>('/api/v1/settings', { method: 'PUT', body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['settings'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['stats'] });
+    },
+  });
+}
+
+export function usePeriods() {
+  return useQuery({
+    queryKey: ['periods'],
+    queryFn: ({ signal }) => apiFetch<PeriodWindow[]>('/api/v1/periods', { signal }),
+  });
+}
+
+export function useSavePeriod() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ period, ...body }: { period: string; opensOn: string; dueOn: string }) =>
+      apiFetch<PeriodWindow>(`/api/v1/periods/${period}`, { method: 'PUT', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['periods'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+    },
+  });
+}

@@ -1,0 +1,157 @@
+import { Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
+import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
+import type { PeriodWindow } from '../../../../shared/contracts/reports.ts';
+import type { Settings } from '../../../../shared/contracts/settings.ts';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useNotify } from '../../../components/notifications.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { formatDate, parseDate } from '../../../lib/format.ts';
+import { periodLabel } from '../../../lib/periods.ts';
+import { usePeriods, useSavePeriod, useSaveSettings, useSettings } from '../api/settings.ts';
+
+const RATED = ['good', 'fair', 'average', 'weak'] as const;
+
+/** The administrator's settings: which grades count as effective, and the reporting periods' dates. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  useDocumentTitle(`${t.settings.title} · hoptac`);
+  const settings = useSettings();
+  const periods = usePeriods();
+  return (
+    <>
+      <PageHeader title={t.settings.title} description={t.settings.description} />
+      <Stack gap="md">
+        {settings.isError && <ErrorAlert error={settings.error} />}
+        {settings.data ? <EffectiveCard key={settings.data.version} settings={settings.data} /> : <Skeleton h={120} />}
+        {periods.isError && <ErrorAlert error={periods.error} />}
+        {periods.data ? <PeriodsCard periods={periods.data} /> : <Skeleton h={240} />}
+      </Stack>
+    </>
+  );
+}
+
+function EffectiveCard({ settings }: { settings: Settings }) {
+  const { t, label } = useI18n();
+  const notify = useNotify();
+  const save = useSaveSettings();
+  const [grades, setGrades] = useState<string[]>(settings.effectiveGrades);
+  return (
+    <Card>
+      <Title order={2} fz="md">
+        {t.settings.effective}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t.settings.effectiveHint}
+      </Text>
+      {save.error && <ErrorAlert error={save.error} />}
+      <Checkbox.Group value={grades} onChange={setGrades}>
+        <Group>
+          {RATED.map((g) => (
+            <Checkbox key={g} value={g} label={label(GRADE_LABELS[g])} data-testid={`effective-${g}`} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Group justify="flex-end" mt="sm">
+        <Button
+          disabled={grades.length === 0}
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate(
+              { effectiveGrades: grades as Settings['effectiveGrades'], version: settings.version },
+              { onSuccess: () => notify({ title: t.settings.saved }) },
+            )
+          }
+          data-testid="effective-save"
+        >
+          {t.settings.save}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function PeriodsCard({ periods }: { periods: PeriodWindow[] }) {
+  const { t } = useI18n();
+  return (
+    <Card p={0}>
+      <Title order={2} fz="md" p="md" pb={0}>
+        {t.settings.periods}
+      </Title>
+      <Text size="sm" c="dimmed" px="md">
+        {t.settings.periodsHint}
+      </Text>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs" data-testid="periods-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.reports.period}</Table.Th>
+              <Table.Th>{t.settings.opensOn}</Table.Th>
+              <Table.Th>{t.settings.dueOn}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {periods.map((p) => (
+              <PeriodRow key={`${p.period}-${p.opensOn}-${p.dueOn}`} window={p} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
+function PeriodRow({ window: w }: { window: PeriodWindow }) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const save = useSavePeriod();
+  const [opens, setOpens] = useState(formatDate(w.opensOn));
+  const [due, setDue] = useState(formatDate(w.dueOn));
+  const [opensOn, dueOn] = [parseDate(opens), parseDate(due)];
+  const changed = opensOn !== w.opensOn || dueOn !== w.dueOn;
+  return (
+    <Table.Tr data-testid={`period-${w.period}`}>
+      <Table.Td>
+        <Group gap={6}>
+          {periodLabel(w.period, t.period)}
+          {!w.custom && (
+            <Badge variant="light" color="gray" size="sm">
+              {t.settings.defaults}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <TextInput size="xs" value={opens} onChange={(e) => setOpens(e.currentTarget.value)} error={!opensOn} w={130} />
+      </Table.Td>
+      <Table.Td>
+        <TextInput size="xs" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={!dueOn} w={130} />
+      </Table.Td>
+      <Table.Td>
+        {changed && opensOn && dueOn && (
+          <Button
+            size="xs"
+            variant="light"
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { period: w.period, opensOn, dueOn },
+                { onSuccess: () => notify({ title: t.settings.saved }) },
+              )
+            }
+          >
+            {t.settings.save}
+          </Button>
+        )}
+        {save.error && (
+          <Text size="xs" c="red">
+            {save.error.message}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
