@@ -16,7 +16,9 @@ export interface CheckContext {
   previous: Figures | null;
 }
 
-const number = (lang: 'vi' | 'en', v: number) => v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+// one formatter each: toLocaleString builds a new one per call (a millisecond, on every save)
+const FORMATS = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-US') };
+const number = (lang: 'vi' | 'en', v: number) => FORMATS[lang].format(v);
 
 function issue(rule: ReportRule, field: Figure, values: { value?: number; limit?: number; other?: Figure }): RuleIssue {
   const fill = (template: string, lang: 'vi' | 'en') =>
