@@ -12,7 +12,6 @@ import { loadConfig } from '../../server/config.ts';
 import { currentCommunes } from '../../server/modules/demo/communes.ts';
 import { generateOrganizations } from '../../server/modules/demo/generate.ts';
 import { insertOrganizations } from '../../server/modules/demo/insert.ts';
-import { derivePlacement } from '../../server/modules/organizations/placement.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Org = ReturnType<typeof generateOrganizations>[number];
@@ -82,9 +81,6 @@ export async function loadNational(
   await db.transaction(async (tx) => {
     await insertOrganizations(tx, orgs);
     times.insert = since(t);
-    t = performance.now();
-    await derivePlacement(tx);
-    times.derivePlacement = since(t);
   });
   if (opts.analyze !== false) {
     t = performance.now();

@@ -1,9 +1,11 @@
 // Bulk insert of generated organisations: one statement per chunk, each column sent as one
 // array parameter and spread by unnest (a multi-row INSERT without thousands of parameters).
 // An organisation whose registration number exists already is left as it is, with its
-// history and reports.
+// history and reports. Rows go in complete, with their place on the pre-2025 map derived as
+// an import derives it: updating 115,000 rows afterwards costs as much as inserting them.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
+import { deriveOtherMap, loadUnitIndex } from '../imports/unit-index.ts';
 import type { GeneratedOrganization } from './generate.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,11 +27,23 @@ async function inChunks<T>(rows: T[], size: number, run: (chunk: T[]) => Promise
 /** Inserts the organisations that do not exist yet; returns the ids of those inserted. */
 export async function insertOrganizations(db: Executor, orgs: GeneratedOrganization[]): Promise<number[]> {
   const inserted: { id: number; org: GeneratedOrganization }[] = [];
+  const units = await loadUnitIndex(db);
   await inChunks(orgs, ORG_CHUNK, async (chunk) => {
     const col = <K extends keyof GeneratedOrganization>(k: K) => chunk.map((o) => o[k]);
+    const old = chunk.map((o) =>
+      deriveOtherMap(units, {
+        recordedMap: 'current',
+        provinceCode: o.provinceCode,
+        communeCode: o.communeCode,
+        oldProvinceCode: null,
+        oldDistrictCode: null,
+        oldCommuneCode: null,
+      }),
+    );
     const result = await db.execute<{ id: number; registration_no: string }>(sql`
       insert into organizations (registration_no, name, kind, sector, status, status_since, founded_on,
-        province_code, commune_code, address, representative, phone, email)
+        province_code, commune_code, old_province_code, old_district_code, old_commune_code,
+        address, representative, phone, email)
       select * from ${unnest([
         [col('registrationNo'), 'text'],
         [col('name'), 'text'],
@@ -40,6 +54,9 @@ export async function insertOrganizations(db: Executor, orgs: GeneratedOrganizat
         [col('foundedOn'), 'date'],
         [col('provinceCode'), 'text'],
         [col('communeCode'), 'text'],
+        [old.map((p) => p.oldProvinceCode), 'text'],
+        [old.map((p) => p.oldDistrictCode), 'text'],
+        [old.map((p) => p.oldCommuneCode), 'text'],
         [col('address'), 'text'],
         [col('representative'), 'text'],
         [col('phone'), 'text'],

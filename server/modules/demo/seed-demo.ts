@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import type { Kind } from '../../../shared/contracts/enums.ts';
 import type { Db } from '../../db/pool.ts';
-import { derivePlacement } from '../organizations/placement.ts';
 import { currentCommunes } from './communes.ts';
 import { generateOrganizations, type GeneratedOrganization } from './generate.ts';
 import { insertOrganizations } from './insert.ts';
@@ -49,7 +48,6 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty?: boolean } = {}): Pr
   const orgs = await demoOrganizations(db);
   const ids = await db.transaction(async (tx) => {
     const inserted = await insertOrganizations(tx, orgs);
-    if (inserted.length > 0) await derivePlacement(tx, inserted);
     await recordAudit(tx, COMMAND_LINE, {
       action: 'seed',
       entity: 'import',
