@@ -288,15 +288,17 @@ export async function uploadTargets(
     select distinct on (organization_id) ${COLUMNS} from organization_reports
     where organization_id = any(${sql.param(ids)}::int[]) and ${periodOrder('period')} < ${periodRank(period)}
     order by organization_id, ${periodOrder('period')} desc`);
-  const at = (id: number, p: string) => reports.find((r) => r.organizationId === id && r.period === p) ?? null;
+  // a province's workbook names thousands: look up by key, not by scanning
+  const byKey = new Map(reports.map((r) => [`${r.organizationId} ${r.period}`, r]));
+  const latestOf = new Map(latest.map((r) => [r.organizationId, r]));
   const figures = (r: ReportRow | null | undefined) => (r ? Object.fromEntries(FIGURES.map((f) => [f, r[f]])) : null);
   return orgs.map((o) => {
-    const report = at(o.organizationId, period);
+    const report = byKey.get(`${o.organizationId} ${period}`) ?? null;
     return {
       ...o,
       report,
-      previous: figures(at(o.organizationId, before)),
-      prefill: report ? null : figures(latest.find((r) => r.organizationId === o.organizationId)),
+      previous: figures(byKey.get(`${o.organizationId} ${before}`)),
+      prefill: report ? null : figures(latestOf.get(o.organizationId)),
     };
   });
 }

@@ -166,9 +166,10 @@ export async function uploadWorkbook(
       opts.period,
       { lock: opts.apply },
     );
+    const targetOf = new Map(targets.map((t) => [t.registrationNo, t]));
     const seen = new Set<string>();
     return lines.map((l) => {
-      const planned = planRow(caller, rules, l, targets.find((t) => t.registrationNo === l.registrationNo) ?? null);
+      const planned = planRow(caller, rules, l, targetOf.get(l.registrationNo) ?? null);
       if (seen.has(l.registrationNo)) {
         planned.errors.push(issue('registrationNo', 'Mã số lặp lại ở dòng trước', 'Registration number repeated'));
         planned.outcome = 'error';
