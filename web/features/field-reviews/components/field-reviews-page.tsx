@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Pagination,
-  Progress,
-  Select,
-  SimpleGrid,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Progress, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -24,6 +11,7 @@ import {
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { IconPlus } from '../../../components/icons.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { PagedTable } from '../../../components/paged-table.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
@@ -72,56 +60,45 @@ export function FieldReviewsPage() {
       />
       {difficulties.isError && <ErrorAlert error={difficulties.error} />}
       {difficulties.data && <DifficultyCard stats={difficulties.data} />}
-      {reviews.isError && <ErrorAlert error={reviews.error} />}
-      {reviews.isPending && <Loader type="dots" />}
-      {reviews.data && (
-        <Card p={0}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" data-testid="reviews-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.reviews.heldOn}</Table.Th>
-                  <Table.Th>{t.reviews.titleField}</Table.Th>
-                  <Table.Th>{t.reviews.area}</Table.Th>
-                  <Table.Th ta="right">{t.reviews.organizations}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reviews.data.items.map((r) => (
-                  <Table.Tr key={r.id} data-testid="review-row">
-                    <Table.Td>{formatDate(r.heldOn)}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/field-reviews/${r.id}`}>
-                        {r.title}
-                      </Anchor>
-                      <Group gap={6}>
-                        <Badge variant="light" size="sm">
-                          {label(REVIEW_KIND_LABELS[r.kind])}
-                        </Badge>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {r.delegation}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{r.areaName}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(r.organizations, lang)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {reviews.data.items.length === 0 && (
-            <Text c="dimmed" p="md">
-              {t.reviews.empty}
-            </Text>
-          )}
-          {reviews.data.total > PAGE_SIZE && (
-            <Group justify="center" p="sm">
-              <Pagination size="sm" total={Math.ceil(reviews.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-            </Group>
-          )}
-        </Card>
-      )}
+      <PagedTable
+        query={reviews}
+        head={
+          <>
+            <Table.Th>{t.reviews.heldOn}</Table.Th>
+            <Table.Th>{t.reviews.titleField}</Table.Th>
+            <Table.Th>{t.reviews.area}</Table.Th>
+            <Table.Th ta="right">{t.reviews.organizations}</Table.Th>
+          </>
+        }
+        rows={(data) =>
+          data.items.map((r) => (
+            <Table.Tr key={r.id} data-testid="review-row">
+              <Table.Td>{formatDate(r.heldOn)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/field-reviews/${r.id}`}>
+                  {r.title}
+                </Anchor>
+                <Group gap={6}>
+                  <Badge variant="light" size="sm">
+                    {label(REVIEW_KIND_LABELS[r.kind])}
+                  </Badge>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {r.delegation}
+                  </Text>
+                </Group>
+              </Table.Td>
+              <Table.Td>{r.areaName}</Table.Td>
+              <Table.Td ta="right">{formatNumber(r.organizations, lang)}</Table.Td>
+            </Table.Tr>
+          ))
+        }
+        empty={t.reviews.empty}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        minWidth={640}
+        testId="reviews-table"
+      />
     </>
   );
 }

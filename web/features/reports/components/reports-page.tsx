@@ -1,23 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Loader,
-  Pagination,
-  Progress,
-  Select,
-  SimpleGrid,
-  Table,
-  Tabs,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Progress, Select, SimpleGrid, Table, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../../shared/contracts/reports.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { PagedTable } from '../../../components/paged-table.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
@@ -105,63 +93,50 @@ export function ReportsPage() {
           <Tabs.Tab value="all">{t.reports.all}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {list.isError && <ErrorAlert error={list.error} />}
-      {list.isPending && <Loader type="dots" />}
-      {list.data && (
-        <Card p={0}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" data-testid="reports-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.reports.organization}</Table.Th>
-                  <Table.Th>{t.org.communeCode}</Table.Th>
-                  <Table.Th>{t.org.status}</Table.Th>
-                  <Table.Th>{t.reports.submittedAt}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((r) => (
-                  <Table.Tr key={r.organizationId} data-testid="report-row">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organizations/${r.organizationId}/reports/${period}`}>
-                        {r.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {r.registrationNo}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{r.communeName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge
-                          variant="light"
-                          color={r.status === 'approved' ? 'green' : r.status === 'none' ? 'gray' : 'blue'}
-                        >
-                          {r.status === 'none'
-                            ? t.reports.statusNone
-                            : label(REPORT_STATUS_LABELS[r.status as ReportStatus])}
-                        </Badge>
-                        {r.late && <Badge color="red">{t.reports.late}</Badge>}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{r.submittedAt ? formatDateTime(r.submittedAt) : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.items.length === 0 && (
-            <Text c="dimmed" p="md">
-              {t.reports.empty}
-            </Text>
-          )}
-          {list.data.total > 50 && (
-            <Group justify="center" p="sm">
-              <Pagination size="sm" total={Math.ceil(list.data.total / 50)} value={page} onChange={setPage} />
-            </Group>
-          )}
-        </Card>
-      )}
+      <PagedTable
+        query={list}
+        head={
+          <>
+            <Table.Th>{t.reports.organization}</Table.Th>
+            <Table.Th>{t.org.communeCode}</Table.Th>
+            <Table.Th>{t.org.status}</Table.Th>
+            <Table.Th>{t.reports.submittedAt}</Table.Th>
+          </>
+        }
+        rows={(data) =>
+          data.items.map((r) => (
+            <Table.Tr key={r.organizationId} data-testid="report-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/organizations/${r.organizationId}/reports/${period}`}>
+                  {r.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {r.registrationNo}
+                </Text>
+              </Table.Td>
+              <Table.Td>{r.communeName}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge
+                    variant="light"
+                    color={r.status === 'approved' ? 'green' : r.status === 'none' ? 'gray' : 'blue'}
+                  >
+                    {r.status === 'none' ? t.reports.statusNone : label(REPORT_STATUS_LABELS[r.status as ReportStatus])}
+                  </Badge>
+                  {r.late && <Badge color="red">{t.reports.late}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>{r.submittedAt ? formatDateTime(r.submittedAt) : ''}</Table.Td>
+            </Table.Tr>
+          ))
+        }
+        empty={t.reports.empty}
+        page={page}
+        pageSize={50}
+        onPage={setPage}
+        minWidth={640}
+        testId="reports-table"
+      />
     </>
   );
 }
