@@ -16,8 +16,13 @@ let orgId = 0;
 const coop = { email: 'htx.rau-sach@hoptac.local', password: 'mật khẩu hợp tác xã' };
 const officer = { email: 'can-bo.xa@hoptac.local', password: 'mật khẩu cán bộ xã' };
 
-async function pageAs(who: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+const PHONE = { width: 390, height: 844 };
+
+async function pageAs(
+  who: { email: string; password: string },
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
   await signInPage(page, server.url, who);
   return page;
 }
@@ -57,9 +62,13 @@ afterAll(async () => {
 });
 
 describe('a periodic report', () => {
-  it('is filled by the cooperative, which sees what the rules find, and submitted', async () => {
-    const page = await pageAs(coop);
+  it('is filled by the cooperative on a phone, which sees what the rules find, and submitted', async () => {
+    const page = await pageAs(coop, PHONE);
     await page.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
+    // fits the phone's width, and the figures open the number pad
+    await page.getByTestId('figure-members').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(['numeric', 'decimal']).toContain(await page.getByTestId('figure-revenueVnd').getAttribute('inputmode'));
     await page.getByTestId('figure-members').fill('14');
     await page.getByTestId('figure-workers').fill('6');
     await page.getByTestId('figure-revenueVnd').fill('1200000000');
