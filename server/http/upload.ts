@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from './errors.ts';
 
-export const invalidUpload = (field: string, vi: string, en: string) =>
+const invalidUpload = (field: string, vi: string, en: string) =>
   new AppError('validation_failed', { vi, en, errors: [{ field, message: vi, messageEn: en }] });
 
 /** The `file` part, and the fields parsed by `fields`. */
