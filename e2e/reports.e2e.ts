@@ -167,6 +167,8 @@ describe('the report workbook', () => {
   it('goes out pre-filled and comes back with a preview of each change before it is written', async () => {
     const page = await pageAs(officer);
     await page.goto(`${server.url}/reports?period=2026-H2`);
+    // the page opens on the officer's own commune, within its province
+    await expect.poll(() => page.getByTestId('reports-commune').inputValue()).toContain('Hạ Lang');
     const downloading = page.waitForEvent('download');
     await page.getByTestId('workbook-download').click();
     const file = await (await downloading).path();

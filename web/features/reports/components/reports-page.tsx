@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../../shared/contracts/reports.ts';
+import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PagedTable } from '../../../components/paged-table.tsx';
@@ -14,11 +15,12 @@ import { WorkbookPanel } from './workbook-panel.tsx';
 import { useCompleteness, useReportList } from '../api/completeness.ts';
 
 const TABS = { queue: 'submitted', missing: 'none', all: null } as const;
+const AREA_NAMES = { province: 'reports-province', district: 'reports-district', commune: 'reports-commune' };
 
 /** Completeness of the caller's area for a period, the review queue and who is missing. */
 export function ReportsPage() {
   const { t, lang, label } = useI18n();
-  const { homeArea } = useSession();
+  const { homeArea, homeProvince } = useSession();
   const mayEdit = useCan('reports.edit');
   useDocumentTitle(`${t.reports.title} · hoptac`);
   const asked = useSearchParams()[0].get('period');
@@ -27,8 +29,15 @@ export function ReportsPage() {
   const [period, setPeriod] = useState(asked ?? recent.find((p) => !p.includes('-')) ?? recent[0]!);
   const [tab, setTab] = useState<keyof typeof TABS>('queue');
   const [page, setPage] = useState(1);
-  const done = useCompleteness(homeArea, period);
-  const list = useReportList({ area: homeArea, period, status: TABS[tab], page });
+  // opens on the caller's own area; an officer of a province may look at one of its communes
+  const [place, setPlace] = useState<AreaValue>({
+    province: homeProvince,
+    district: null,
+    commune: homeArea !== homeProvince ? homeArea : null,
+  });
+  const area = place.commune ?? place.province;
+  const done = useCompleteness(area, period);
+  const list = useReportList({ area, period, status: TABS[tab], page });
   const n = (v: number) => formatNumber(v, lang);
   const c = done.data;
 
@@ -38,20 +47,32 @@ export function ReportsPage() {
         title={t.reports.title}
         description={c ? `${c.area.name} · ${t.reports.due(formatDate(c.dueOn))}` : t.reports.description}
         actions={
-          <Select
-            aria-label={t.reports.period}
-            data={periods.map((p) => ({ value: p, label: periodLabel(p, t.period) }))}
-            value={period}
-            onChange={(v) => {
-              if (v) setPeriod(v);
-              setPage(1);
-            }}
-            allowDeselect={false}
-            data-testid="reports-period"
-          />
+          <Group gap="sm" align="flex-end">
+            <AreaSelects
+              map="current"
+              value={place}
+              names={AREA_NAMES}
+              placeholders={{ province: t.dashboard.country }}
+              onChange={(next) => {
+                setPlace(next);
+                setPage(1);
+              }}
+            />
+            <Select
+              label={t.reports.period}
+              data={periods.map((p) => ({ value: p, label: periodLabel(p, t.period) }))}
+              value={period}
+              onChange={(v) => {
+                if (v) setPeriod(v);
+                setPage(1);
+              }}
+              allowDeselect={false}
+              data-testid="reports-period"
+            />
+          </Group>
         }
       />
-      {mayEdit && <WorkbookPanel area={homeArea} period={period} />}
+      {mayEdit && <WorkbookPanel area={area} period={period} />}
       {done.isError && <ErrorAlert error={done.error} />}
       {c && (
         <Card mb="md" data-testid="completeness">
