@@ -1,36 +1,48 @@
 // Reporting periods' windows (kỳ báo cáo): when reports open and when they are due. A period
 // without a row in reporting_periods has the defaults: it opens on its first day and is due on
 // 15 July (H1), 15 January (H2) or 15 December (the year), as period_due_on() in SQL says.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodWindow } from '../../../shared/contracts/reports.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { reportedPeriods } from '../stats/stats.queries.ts';
 import type { Caller } from '../auth/caller.ts';
 import { todayInVietnam } from '../imports/parse-values.ts';
 import { comparePeriods, parsePeriod } from './period.ts';
 
 type Executor = Pick<Db, 'execute'>;
 
+type WindowRow = { period: string; opensOn: string | null; dueOn: string };
+
+/** A period's window from its row in reporting_periods, if any, and period_due_on(). */
+const windowSql = (periods: SQL) => sql`
+  select p.period, r.opens_on::text as "opensOn", period_due_on(p.period)::text as "dueOn"
+  from (${periods}) p (period) left join reporting_periods r on r.period = p.period`;
+
+const toWindow = (row: WindowRow): PeriodWindow => ({
+  period: row.period,
+  opensOn: row.opensOn ?? parsePeriod(row.period).start,
+  dueOn: row.dueOn,
+  custom: row.opensOn !== null,
+});
+
 export async function periodWindow(db: Executor, period: string): Promise<PeriodWindow> {
-  const { rows } = await db.execute<{ opensOn: string | null; dueOn: string }>(sql`
-    select (select opens_on::text from reporting_periods where period = ${period}) as "opensOn",
-      period_due_on(${period})::text as "dueOn"`);
-  const row = rows[0]!;
-  return { period, opensOn: row.opensOn ?? parsePeriod(period).start, dueOn: row.dueOn, custom: row.opensOn !== null };
+  const { rows } = await db.execute<WindowRow>(windowSql(sql`select ${period}::text`));
+  return toWindow(rows[0]!);
 }
 
 /** The periods with reports or set dates, and this year's and last year's (due in January), latest first. */
 export async function listPeriods(db: Executor, today = todayInVietnam()): Promise<PeriodWindow[]> {
   const years = [Number(today.slice(0, 4)), Number(today.slice(0, 4)) - 1];
-  const { rows } = await db.execute<{ period: string }>(sql`
-    select period from organization_reports union select period from reporting_periods
-    union select unnest(${sql.param(years.flatMap((y) => [`${y}-H1`, `${y}-H2`, String(y)]))}::text[])`);
-  const periods = rows
-    .map((r) => r.period)
-    .sort(comparePeriods)
+  const known = [...(await reportedPeriods(db)), ...years.flatMap((y) => [`${y}-H1`, `${y}-H2`, String(y)])];
+  const { rows } = await db.execute<WindowRow>(
+    windowSql(sql`select unnest(${sql.param(known)}::text[]) union select period from reporting_periods`),
+  );
+  return rows
+    .map(toWindow)
+    .sort((a, b) => comparePeriods(a.period, b.period))
     .reverse();
-  return Promise.all(periods.map((p) => periodWindow(db, p)));
 }
 
 export async function setPeriodWindow(

@@ -305,7 +305,7 @@ export async function compactCells(db: Executor): Promise<number> {
 }
 
 /**
- * The periods that have any report, found by skipping through the (period, grade) index
+ * The periods that have any report, found by skipping through the (period, status) index
  * rather than reading every report (a handful of periods, hundreds of thousands of rows).
  */
 export async function reportedPeriods(db: Executor): Promise<string[]> {
