@@ -137,14 +137,13 @@ async function deadlinePeak(
   times.sort((a, b) => a - b);
 
   const ids = who.map((s) => s.organizationId);
-  const { rows } = await database.db.execute<Peak['check']>(sql`
+  const { rows } = await database.db.execute<Omit<Peak['check'], 'completeness'>>(sql`
     select count(*)::int as reports,
       count(*) filter (where status = 'submitted')::int as submitted,
       (select count(*)::int from (select organization_id from organization_reports
          where period = ${period} group by 1 having count(*) > 1) d) as duplicates,
       (select count(*)::int from audit_events where action in ('report.create', 'report.submit')
-         and organization_id = any(${sql.param(ids)}::int[]) and changes ? ${`status@${period}`}) as audit,
-      0 as completeness
+         and organization_id = any(${sql.param(ids)}::int[]) and changes ? ${`status@${period}`}) as audit
     from organization_reports where period = ${period} and organization_id = any(${sql.param(ids)}::int[])`);
   const completeness = (await admin.get(`/api/v1/completeness?area=VN&period=${period}`)).json<{
     submitted: number;

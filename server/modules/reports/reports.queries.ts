@@ -96,19 +96,22 @@ export async function insertReport(
     source: 'officer' | 'cooperative';
     by: number | null;
   },
-): Promise<void> {
-  await db.execute(sql`
+): Promise<ReportRow> {
+  const { rows } = await db.execute<ReportRow>(sql`
     insert into organization_reports (organization_id, period, ${sql.raw(CONTENT_COLUMNS.join(', '))}, status, source,
       entered_by)
-    values (${r.organizationId}, ${r.period}, ${sql.join(contentValues(r.content), sql`, `)}, 'draft', ${r.source}, ${r.by})`);
+    values (${r.organizationId}, ${r.period}, ${sql.join(contentValues(r.content), sql`, `)}, 'draft', ${r.source}, ${r.by})
+    returning ${COLUMNS}`);
+  return rows[0]!;
 }
 
-export async function updateReportContent(db: Executor, id: number, content: ReportContent): Promise<void> {
+export async function updateReportContent(db: Executor, id: number, content: ReportContent): Promise<ReportRow> {
   const values = contentValues(content);
   const set = CONTENT_COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]!}`);
-  await db.execute(sql`
+  const { rows } = await db.execute<ReportRow>(sql`
     update organization_reports set ${sql.join(set, sql`, `)}, version = version + 1, updated_at = now()
-    where id = ${id}`);
+    where id = ${id} returning ${COLUMNS}`);
+  return rows[0]!;
 }
 
 /** A step of the workflow: the new status and who took it. */
@@ -116,14 +119,15 @@ export async function setReportStatus(
   db: Executor,
   id: number,
   step: { status: ReportStatus; by: number | null; returnReason?: string | null },
-): Promise<void> {
+): Promise<ReportRow> {
   const stamp =
     step.status === 'submitted'
       ? sql`submitted_at = now(), submitted_by = ${step.by}, return_reason = null`
       : sql`reviewed_at = now(), reviewed_by = ${step.by}, return_reason = ${step.returnReason ?? null}`;
-  await db.execute(sql`
+  const { rows } = await db.execute<ReportRow>(sql`
     update organization_reports set status = ${step.status}, ${stamp}, version = version + 1, updated_at = now()
-    where id = ${id}`);
+    where id = ${id} returning ${COLUMNS}`);
+  return rows[0]!;
 }
 
 /** The figures of the same kind of period a year earlier ('2025' → '2024', '2025-H1' → '2024-H1'). */

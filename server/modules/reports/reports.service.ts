@@ -109,12 +109,10 @@ export async function saveReport(db: Db, caller: Caller, id: number, period: str
       proposals: input.proposals || null,
       comment: input.comment || null,
     };
-    if (before) await updateReportContent(tx, before.id, content);
-    else {
-      const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
-      await insertReport(tx, { organizationId: id, period, content, source, by: caller.user?.id ?? null });
-    }
-    const after = (await findReport(tx, id, period))!;
+    const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
+    const after = before
+      ? await updateReportContent(tx, before.id, content)
+      : await insertReport(tx, { organizationId: id, period, content, source, by: caller.user?.id ?? null });
     await recordAudit(tx, caller, {
       action: before ? 'report.update' : 'report.create',
       entity: 'organization',
@@ -186,12 +184,11 @@ export async function moveReport(
         });
       }
     }
-    await setReportStatus(tx, before.id, {
+    const after = await setReportStatus(tx, before.id, {
       status: NEXT[step],
       by: caller.user?.id ?? null,
       returnReason: step === 'return' ? opts.reason : null,
     });
-    const after = (await findReport(tx, id, period))!;
     await recordAudit(tx, caller, {
       action: `report.${step}`,
       entity: 'organization',
