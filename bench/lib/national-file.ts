@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import ExcelJS from '../../server/lib/exceljs.ts';
 import { GRADE_LABELS, SECTOR_LABELS, STATUS_LABELS, type Kind } from '../../shared/contracts/enums.ts';
 import { currentUnitsFromPackage } from '../../server/modules/admin-units/load-current.ts';
-import { COLUMNS, type Field } from '../../server/modules/imports/columns.ts';
+import { COLUMNS, FIELDS, type Field } from '../../server/modules/imports/columns.ts';
 import { generateOrganizations, type GeneratedOrganization } from '../../server/modules/demo/generate.ts';
 import type { Commune } from '../../server/modules/demo/names.ts';
 
@@ -31,27 +31,7 @@ export function shippedCommunes(): Commune[] {
 }
 
 /** Columns of the file, in the order of the template and the export (no "Mã huyện": current map). */
-const FILE_FIELDS: Field[] = [
-  'registrationNo',
-  'name',
-  'kind',
-  'sector',
-  'provinceCode',
-  'communeCode',
-  'foundedOn',
-  'status',
-  'members',
-  'workers',
-  'charterCapitalVnd',
-  'revenueVnd',
-  'profitVnd',
-  'incomePerWorkerMonthVnd',
-  'grade',
-  'address',
-  'representative',
-  'phone',
-  'email',
-];
+const FILE_FIELDS = FIELDS.filter((f) => f !== 'districtCode');
 
 type Value = string | number | Date | null;
 
