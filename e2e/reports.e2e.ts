@@ -73,13 +73,17 @@ describe('a periodic report', () => {
     await page.getByTestId('figure-workers').fill('6');
     await page.getByTestId('figure-revenueVnd').fill('1200000000');
     await page.getByTestId('figure-profitVnd').fill('1500000000');
-    await expect.poll(() => page.getByTestId('report-issues').innerText()).toContain('không thể lớn hơn');
+    await expect
+      .poll(() => page.getByTestId('report-issues').innerText(), { timeout: 10_000 })
+      .toContain('không thể lớn hơn');
     await page.getByTestId('figure-profitVnd').fill('90000000');
-    await expect.poll(() => page.getByTestId('report-issues').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('report-issues').count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('report-save').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Nháp');
+    await expect.poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 }).toBe('Nháp');
     await page.getByTestId('report-submit').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await expect
+      .poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 })
+      .toBe('Đã gửi, chờ duyệt');
     expect(await page.getByTestId('report-save').count()).toBe(0);
     await page.screenshot({ path: `${shots}report-submitted.png`, fullPage: true });
   });
@@ -97,20 +101,22 @@ describe('a periodic report', () => {
     await page.getByTestId('report-return').click();
     await page.getByTestId('return-reason-input').fill('Số lao động chưa khớp bảng lương');
     await page.getByTestId('return-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
+    await expect.poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 }).toBe('Bị trả lại');
 
     const coopPage = await pageAs(coop);
     await coopPage.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
     expect(await coopPage.getByTestId('return-reason').innerText()).toContain('chưa khớp bảng lương');
     await coopPage.getByTestId('figure-workers').fill('7');
     await coopPage.getByTestId('report-save').click();
-    await expect.poll(() => coopPage.getByTestId('figure-workers').inputValue()).toBe('7');
+    await expect.poll(() => coopPage.getByTestId('figure-workers').inputValue(), { timeout: 10_000 }).toBe('7');
     await coopPage.getByTestId('report-submit').click();
-    await expect.poll(() => coopPage.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await expect
+      .poll(() => coopPage.getByTestId('report-status').innerText(), { timeout: 10_000 })
+      .toBe('Đã gửi, chờ duyệt');
 
     await page.reload();
     await page.getByTestId('report-approve').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
+    await expect.poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 }).toBe('Đã duyệt');
     const stored = await admin(`/api/v1/organizations/${orgId}/reports/${PERIOD}`);
     expect(stored.body).toMatchObject({ status: 'approved', workers: 7, members: 14 });
   });
@@ -124,10 +130,12 @@ describe('the grading sheet', () => {
     for (const c of schemes[0].criteria as { code: string; maxPoints: number }[]) {
       await page.getByTestId(`score-${c.code}`).fill(String(c.maxPoints - 1));
     }
-    await expect.poll(() => page.getByTestId('grade-total').innerText()).toBe('85');
+    await expect.poll(() => page.getByTestId('grade-total').innerText(), { timeout: 10_000 }).toBe('85');
     expect(await page.getByTestId('grade-result').innerText()).toBe('Tốt');
     await page.getByTestId('grade-save').click();
-    await expect.poll(() => page.getByTestId('current-grade').innerText()).toContain('Tốt (85 điểm)');
+    await expect
+      .poll(() => page.getByTestId('current-grade').innerText(), { timeout: 10_000 })
+      .toContain('Tốt (85 điểm)');
     await page.screenshot({ path: `${shots}grading.png`, fullPage: true });
   });
 });
@@ -147,7 +155,7 @@ describe('a field review', () => {
     await finding.getByText('Thị trường tiêu thụ').click();
     await finding.getByLabel('Kiến nghị, đề xuất').fill('Vay Quỹ hỗ trợ phát triển HTX');
     await page.getByTestId('review-save').click();
-    await expect.poll(() => page.url()).toMatch(/\/field-reviews\/\d+$/);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/field-reviews\/\d+$/);
     const id = Number(page.url().split('/').at(-1));
     const stored = await admin(`/api/v1/field-reviews/${id}`);
     expect(stored.body).toMatchObject({
@@ -157,7 +165,9 @@ describe('a field review', () => {
     });
 
     await page.goto(`${server.url}/field-reviews`);
-    await expect.poll(() => page.getByTestId('reviews-table').innerText()).toContain('Rà soát HTX rau an toàn');
+    await expect
+      .poll(() => page.getByTestId('reviews-table').innerText(), { timeout: 10_000 })
+      .toContain('Rà soát HTX rau an toàn');
     expect(Number(await page.getByTestId('difficulty-capital').innerText())).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: `${shots}field-reviews.png`, fullPage: true });
   });
@@ -168,7 +178,7 @@ describe('the report workbook', () => {
     const page = await pageAs(officer);
     await page.goto(`${server.url}/reports?period=2026-H2`);
     // the page opens on the officer's own commune, within its province
-    await expect.poll(() => page.getByTestId('reports-commune').inputValue()).toContain('Hạ Lang');
+    await expect.poll(() => page.getByTestId('reports-commune').inputValue(), { timeout: 10_000 }).toContain('Hạ Lang');
     const downloading = page.waitForEvent('download');
     await page.getByTestId('workbook-download').click();
     const file = await (await downloading).path();
@@ -190,7 +200,7 @@ describe('the report workbook', () => {
       buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
     });
     const row = page.getByTestId('workbook-row').filter({ hasText: 'E2E-RAU-01' });
-    await expect.poll(() => row.innerText()).toContain('Số thành viên: — → 15');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Số thành viên: — → 15');
     await page.screenshot({ path: `${shots}workbook-preview.png`, fullPage: true });
     await page.getByTestId('workbook-apply').click();
     await page.getByText('Đã ghi 1 báo cáo').waitFor();
