@@ -60,7 +60,7 @@ export async function signIn(
  */
 export async function testApp(): Promise<{ app: App; db: Db; admin: Agent }> {
   const pool = createPool(inject('databaseUrl'), 4);
-  const db = createDb(pool);
+  const db = createDb(pool, { ownSessions: inject('engineKind') === 'postgres' });
   const app = await buildApp({ db, logLevel: process.env.TEST_LOG ?? 'silent', serveWeb: false });
   afterAll(async () => {
     await app.close();

@@ -14,7 +14,7 @@ export interface Database {
 export async function openDatabase(config: Config, opts: { poolSize?: number } = {}): Promise<Database> {
   const engine = await startEngine(config);
   const pool = createPool(engine.url, opts.poolSize);
-  const db = createDb(pool);
+  const db = createDb(pool, { ownSessions: engine.kind === 'postgres' });
   try {
     await applyMigrations(db);
     await ensureCurrentUnits(db);

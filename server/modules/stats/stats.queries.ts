@@ -7,7 +7,7 @@
 // in the view stats_facts_now; triggers keep the summary equal to it in every writing
 // transaction.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import { executePrepared, type Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
 import { GRADES, KINDS, SECTORS, type Grade, type Kind, type Level } from '../../../shared/contracts/enums.ts';
 import { EFFECTIVE_GRADES } from '../settings/settings.queries.ts';
@@ -114,7 +114,9 @@ export type StatsRow = Record<Kind | 'total' | (typeof SECTORS)[number] | 'activ
 
 /** Every figure of contracts §4 in one statement over the area's cells. */
 export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
-  const { rows } = await db.execute<StatsRow>(sql`
+  const { rows } = await executePrepared<StatsRow>(
+    db,
+    sql`
     with cells as (
       select *, (${s.kind}::text is null or kind = ${s.kind}) as picked
       from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c
@@ -150,7 +152,8 @@ export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
       ${mean('revenue')} as revenue_avg,
       ${mean('profit')} as profit_avg,
       ${incomePerWorker} as income_per_worker
-    from cells`);
+    from cells`,
+  );
   return rows[0]!;
 }
 
@@ -202,7 +205,9 @@ export async function selectBreakdown(db: Executor, s: Scope): Promise<Breakdown
       Object.keys(sums).map((k) => fn(sql`${sql.identifier(k)}`)),
       sql`, `,
     );
-  const { rows } = await db.execute<BreakdownSqlRow>(sql`
+  const { rows } = await executePrepared<BreakdownSqlRow>(
+    db,
+    sql`
     with units as (
       select code, full_name from admin_units where map = ${s.area.map} and ${children}
     ),
@@ -243,7 +248,8 @@ export async function selectBreakdown(db: Executor, s: Scope): Promise<Breakdown
       coalesce(round(income_weighted / nullif(income_workers, 0)), round(income_vnd / nullif(income_reported, 0)))::bigint
         as income_per_worker
     from placed
-    order by code nulls last`);
+    order by code nulls last`,
+  );
   return rows;
 }
 
@@ -263,14 +269,17 @@ export type CompletenessRow = {
  * approved, submitted after the deadline; and the deadline.
  */
 export async function selectCompleteness(db: Executor, s: Scope): Promise<CompletenessRow> {
-  const { rows } = await db.execute<CompletenessRow>(sql`
+  const { rows } = await executePrepared<CompletenessRow>(
+    db,
+    sql`
     select ${tracked(s.period)} as tracked, ${areaName(s.area)} as area_name,
       coalesce((select due_on from stats_periods where period = ${s.period}), period_due_on(${s.period}))::text as due_on,
       ${int(sql`sum(organizations)`)} as expected,
       ${count(sql`report_status in ('submitted', 'approved')`)} as submitted,
       ${count(sql`report_status = 'approved'`)} as approved,
       ${count(sql`late`)} as submitted_late
-    from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c`);
+    from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c`,
+  );
   return rows[0]!;
 }
 
