@@ -3,7 +3,8 @@
 //  - the cost of starting to keep a period's summary (its first read),
 //  - latency of /stats, /stats/breakdown and /stats/narrative through the real HTTP API
 //    (`app.inject`, one request at a time) for the country, a province, a commune and a former
-//    district, against the floor: the statistics statement alone, sent over a bare pg client;
+//    district, against the floor: the statistics statement alone, sent over a bare pg client,
+//    taken in turn with the request for the same area, period and kind;
 //  - the live query the summary replaces (every counted organisation aggregated at read time);
 //  - what the summary costs a write (one report changed, with and without the triggers), and
 //    merging the pending changes.
@@ -17,6 +18,7 @@ import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../server/cli/database.ts';
+import { SESSION_OPTIONS, statementName } from '../server/db/pool.ts';
 import { buildApp, type App } from '../server/http/app.ts';
 import { importAdminUnitFiles } from '../server/modules/admin-units/import-files.ts';
 import { resolveArea } from '../server/modules/admin-units/area.ts';
@@ -25,7 +27,7 @@ import { parsePeriod } from '../server/modules/reports/period.ts';
 import { findLiveSession } from '../server/modules/auth/sessions.queries.ts';
 import { compactCells, selectStats, type Executor } from '../server/modules/stats/stats.queries.ts';
 import { computeStats } from '../server/modules/stats/stats.service.ts';
-import { measure, percentile, table, type Measured } from './lib/measure.ts';
+import { measure, measureInterleaved, percentile, table, type Measured } from './lib/measure.ts';
 import {
   engineTitle,
   engineVersion,
@@ -117,48 +119,57 @@ async function run(app: App, database: Database, set: AreaSet) {
     return `period=${r.pick(PERIODS)}${kind ? `&kind=${kind}` : ''}`;
   };
 
-  // the floors, on a bare client over the same socket or TCP: the statistics statement alone,
-  // and every statement the request sends (the session's lookup, then the statistics)
-  const client = new pg.Client({ connectionString: database.engine.url });
+  // each area scenario with its floors, on a bare client over the same socket or TCP: the
+  // statistics statement alone, and every statement the request sends (the session's lookup,
+  // then the statistics); the three in turn, for the same area, period and kind, and with the
+  // app's session settings (no JIT: it would cost the floor, not the app, up to seconds)
+  // and sent as the app sends it: prepared under its name on PostgreSQL (executePrepared)
+  const client = new pg.Client({ connectionString: database.engine.url, options: SESSION_OPTIONS });
   await client.connect();
+  const send = (q: { sql: string; params: unknown[] }) =>
+    client.query({
+      text: q.sql,
+      values: q.params,
+      ...(database.engine.kind === 'postgres' && { name: statementName(q.sql) }),
+    });
   const session = await statementOf((ex) => findLiveSession(ex, admin.token));
-  const floor = async (name: string, code: (r: Random) => string, map: 'current' | 'pre-2025' = 'current') => {
-    const r0 = createRandom(`${SEED}:stats:floor:${name}`);
-    const prepared = await Promise.all(
+  const paired = async (name: string, code: (r: Random) => string, map: 'current' | 'pre-2025' = 'current') => {
+    const r = createRandom(`${SEED}:stats:${name}`);
+    const cases = await Promise.all(
       Array.from({ length: 64 }, async () => {
-        const area = await resolveArea(db, code(r0), map);
-        const period = r0.pick(PERIODS);
-        const kind = r0.pick(KINDS) ?? null;
-        return statementOf((ex) => selectStats(ex, { area, period, end: parsePeriod(period).end, kind }));
+        const area = await resolveArea(db, code(r), map);
+        const period = r.pick(PERIODS);
+        const kind = r.pick(KINDS) ?? null;
+        const statement = await statementOf((ex) =>
+          selectStats(ex, { area, period, end: parsePeriod(period).end, kind }),
+        );
+        return { query: `area=${area.code}&period=${period}${kind ? `&kind=${kind}` : ''}`, statement };
       }),
     );
-    for (const [suffix, withSession] of [
-      ['SQL floor', false],
-      ['SQL floor with the session lookup', true],
-    ] as const) {
-      const r = createRandom(`${SEED}:stats:floor-run:${name}`);
-      out.push(
-        await measure(`${name} — ${suffix}`, opts, async () => {
-          if (withSession) await client.query(session.sql, session.params);
-          const q = r.pick(prepared);
-          await client.query(q.sql, q.params);
-          return null;
-        }),
-      );
-    }
+    const measured = await measureInterleaved(
+      [name, `${name} — SQL floor`, `${name} — SQL floor with the session lookup`],
+      opts,
+      (i) => {
+        const c = cases[(i + cases.length) % cases.length]!;
+        return [
+          () => get('stats', c.query),
+          () => send(c.statement),
+          async () => {
+            await send(session);
+            await send(c.statement);
+          },
+        ];
+      },
+    );
+    out.push(...measured);
+    console.log(`  ${name}: ${measured.map((m) => `p50 ${m.p50.toFixed(1)} / p95 ${m.p95.toFixed(1)} ms`).join(', ')}`);
   };
 
-  await scenario('a. /stats, the country', (r) => get('stats', `area=VN&${pick(r)}`));
-  await floor('a. /stats, the country', () => 'VN');
-  await scenario('b. /stats, a province', (r) => get('stats', `area=${r.pick(set.provinces)}&${pick(r)}`));
-  await floor('b. /stats, a province', (r) => r.pick(set.provinces));
-  await scenario('c. /stats, a commune', (r) => get('stats', `area=${r.pick(set.communes)}&${pick(r)}`));
-  await floor('c. /stats, a commune', (r) => r.pick(set.communes));
+  await paired('a. /stats, the country', () => 'VN');
+  await paired('b. /stats, a province', (r) => r.pick(set.provinces));
+  await paired('c. /stats, a commune', (r) => r.pick(set.communes));
   if (set.districts.length) {
-    await scenario('d. /stats, a former district (pre-2025 map)', (r) =>
-      get('stats', `area=${r.pick(set.districts)}&${pick(r)}`),
-    );
-    await floor('d. /stats, a former district (pre-2025 map)', (r) => r.pick(set.districts), 'pre-2025');
+    await paired('d. /stats, a former district (pre-2025 map)', (r) => r.pick(set.districts), 'pre-2025');
   }
   await scenario('e. /stats/breakdown, the country (34 provinces)', (r) =>
     get('stats/breakdown', `area=VN&${pick(r)}`),

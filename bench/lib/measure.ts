@@ -39,6 +39,35 @@ export async function measure(
     times.push(performance.now() - start);
     if (total !== null) totals.push(total);
   }
+  return summarize(name, times, totals, times.length < opts.requests);
+}
+
+/**
+ * Like `measure`, for several ways of doing the same thing (the app and its floors), taken in
+ * turn within rounds — abc, bca, cab, … — so that a machine whose speed drifts during
+ * the run (this one's moves by 2× within an hour) weighs on each of them alike.
+ */
+export async function measureInterleaved(
+  names: string[],
+  opts: { requests: number; warmup: number; budgetMs: number },
+  round: (i: number) => (() => Promise<unknown>)[],
+): Promise<Measured[]> {
+  const deadline = performance.now() + opts.budgetMs;
+  const times = names.map(() => [] as number[]);
+  for (let i = -opts.warmup; i < opts.requests; i++) {
+    if (i >= 20 && performance.now() > deadline) break;
+    const calls = round(i);
+    for (let k = 0; k < calls.length; k++) {
+      const which = (i + opts.warmup + k) % calls.length; // each goes first in turn
+      const start = performance.now();
+      await calls[which]!();
+      if (i >= 0) times[which]!.push(performance.now() - start);
+    }
+  }
+  return names.map((name, k) => summarize(name, times[k]!, [], times[k]!.length < opts.requests));
+}
+
+function summarize(name: string, times: number[], totals: number[], cut: boolean): Measured {
   times.sort((a, b) => a - b);
   totals.sort((a, b) => a - b);
   return {
@@ -49,7 +78,7 @@ export async function measure(
     p99: percentile(times, 99),
     max: times[times.length - 1]!,
     medianTotal: totals.length ? percentile(totals, 50) : null,
-    cut: times.length < opts.requests,
+    cut,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../server/db/pool.ts';
 import type { App } from '../../server/http/app.ts';
 import { SESSION_COOKIE } from '../../server/modules/auth/auth.hooks.ts';
 import { hashPassword } from '../../server/modules/users/admin-account.ts';
-import { insertUser } from '../../server/modules/users/users.queries.ts';
+import { emailTaken, insertUser } from '../../server/modules/users/users.queries.ts';
 
 export const BENCH_PASSWORD = 'mật khẩu đo hiệu năng';
 
@@ -16,17 +16,18 @@ export interface BenchUser {
   get(url: string): Promise<LightMyRequestResponse>;
 }
 
-/** Creates the account (email from role and area) and signs it in. */
+/** Creates the account (email from role and area) unless a reused database has it, and signs it in. */
 export async function signedIn(app: App, db: Db, role: Role, areaCode: string | null = null): Promise<BenchUser> {
   const email = `${role}.${areaCode ?? 'vn'}@bench.hoptac`;
-  await insertUser(db, {
-    email,
-    name: role,
-    role,
-    areaCode,
-    organizationId: null,
-    passwordHash: await hashPassword(BENCH_PASSWORD),
-  });
+  if (!(await emailTaken(db, email)))
+    await insertUser(db, {
+      email,
+      name: role,
+      role,
+      areaCode,
+      organizationId: null,
+      passwordHash: await hashPassword(BENCH_PASSWORD),
+    });
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
