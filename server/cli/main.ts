@@ -1,12 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
-import { EngineError } from '../db/engine.ts';
+import { EngineError, keepYoungGenerationSmall } from '../db/engine.ts';
 import { AppError } from '../http/errors.ts';
 import { openDatabase, type Database } from './database.ts';
 
 /** Runs a command against the database and turns user errors into exit code 1 (contracts §2). */
 async function withDatabase(run: (database: Database) => Promise<void>) {
   const config = loadConfig();
+  keepYoungGenerationSmall();
   const database = await openDatabase(config);
   try {
     await run(database);

@@ -23,7 +23,6 @@ export class EngineError extends Error {}
  * the server runs) connects through the running one's socket instead of opening the files.
  */
 export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_DATA_DIR'>): Promise<Engine> {
-  keepYoungGenerationSmall();
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, kind: 'postgres', shared: false, stop: async () => {} };
   }
@@ -78,19 +77,20 @@ export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_
 }
 
 /**
- * Memory (bench/RESULTS.md, "Import at national scale"). V8 grows the main thread's young
- * generation to 128 MB (two 64 MB semi-spaces) while the CLI loads its modules, and an import's
- * stream of short-lived rows keeps all of it resident; the old generation grows along with it:
- * the heap was 220–250 MB for 40–150 MB used, most of the import's 386 MB peak on PostgreSQL.
- * The size limit (--max-semi-space-size) can only be given when the process starts; here, once,
- * at the first database: no growth from now on (the factor is read at run time), and one
- * memory-reducing full GC (~50–100 ms) shrinks the young generation to 1–2 MB. Measured: heap
- * ~100 MB, import peak 386 → 268 MB on PostgreSQL; the import 10–20% slower under CPU
- * contention, not slower on a quiet machine. Process-wide, so PGlite's worker thread too. If the
- * launcher starts Node with --max-semi-space-size=16, this can go.
+ * For the one-shot commands (import, migrate, statistics…), not for the server. Memory
+ * (bench/RESULTS.md, "Import at national scale"): V8 grows the main thread's young generation
+ * to 128 MB (two 64 MB semi-spaces) while the CLI loads its modules, and an import's stream of
+ * short-lived rows keeps all of it resident; the old generation grows along with it: the heap
+ * was 220–250 MB for 40–150 MB used, most of the import's 386 MB peak on PostgreSQL. The size
+ * limit (--max-semi-space-size) can only be given when the process starts; here: no growth
+ * from now on (the factor is read at run time), and one memory-reducing full GC (~50–100 ms)
+ * shrinks the young generation to 1–2 MB. Measured: heap ~100 MB, import peak 386 → 268 MB on
+ * PostgreSQL; the import 10–20% slower under CPU contention, not slower on a quiet machine.
+ * Process-wide, so PGlite's worker thread too. A server would pay for it on every request: it
+ * made /stats 18% slower, with a fifth of the time in the garbage collector ("Statistics").
  */
 let youngGenerationKeptSmall = false;
-function keepYoungGenerationSmall() {
+export function keepYoungGenerationSmall() {
   if (youngGenerationKeptSmall) return;
   youngGenerationKeptSmall = true;
   setFlagsFromString('--semi-space-growth-factor=1');
