@@ -52,10 +52,16 @@ export function abilities(caller: Caller, org: Placed, status: ReportStatus | nu
   };
 }
 
-/** The report with the findings of the validation rules and the caller's abilities. */
-async function shape(db: Executor, caller: Caller, org: Organization, row: ReportRow): Promise<Report> {
+/** The report with the findings of the validation rules (when not known yet) and the caller's abilities. */
+async function shape(
+  db: Executor,
+  caller: Caller,
+  org: Organization,
+  row: ReportRow,
+  found?: Awaited<ReturnType<typeof check>>,
+): Promise<Report> {
   const { id: _id, ...rest } = row;
-  return { ...rest, check: await check(db, org, row), can: abilities(caller, org, row.status) };
+  return { ...rest, check: found ?? (await check(db, org, row)), can: abilities(caller, org, row.status) };
 }
 
 async function check(db: Executor, org: Organization, content: ReportContent & { period: string }) {
@@ -166,8 +172,9 @@ export async function moveReport(
         `The report is ${before.status}: it cannot be ${step === 'submit' ? 'submitted' : step === 'return' ? 'returned' : 'approved'}`,
       );
     }
-    if (step === 'submit') {
-      const found = await check(tx, org, before);
+    // the figures do not change with the status: what submitting checked is the answer's check
+    const found = step === 'submit' ? await check(tx, org, before) : null;
+    if (found) {
       if (found.errors.length > 0 || (found.warnings.length > 0 && !before.comment)) {
         const issues = found.errors.length > 0 ? found.errors : found.warnings;
         throw new AppError('validation_failed', {
@@ -197,7 +204,7 @@ export async function moveReport(
       before: reportValues(before),
       after: reportValues(after),
     });
-    return shape(tx, caller, org, after);
+    return shape(tx, caller, org, after, found ?? undefined);
   });
 }
 
