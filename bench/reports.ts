@@ -2,13 +2,14 @@
 //  - the deadline peak: N cooperatives (500), each signed in with its own account, save a new
 //    report for the period and submit it, over real HTTP (the app listening on a local port,
 //    as `hoptac serve` does, with its default pool), first all at once (a burst), then arriving
-//    evenly over --ramp seconds. Every request is timed; afterwards the database must hold
+//    evenly over --ramp seconds, from a worker thread (bench/lib/peak-client.ts). Every request is timed; afterwards the database must hold
 //    exactly N submitted reports of those organisations for the period — none lost, none
 //    duplicated — with two audit events each, and completeness must count them.
 //  - completeness (GET /completeness) for the country, a province and a commune.
 //
 //   node bench/reports.ts [--engine pglite|postgres|both] [--rows full|small] [--submitters 500] [--ramp 10]
 import { loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../server/cli/database.ts';
@@ -31,6 +32,7 @@ import {
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { BENCH_PASSWORD, signedIn, type BenchUser } from './lib/session.ts';
+import type { PeakRun, PeakTimes } from './lib/peak-client.ts';
 
 const { args, engines, scale } = benchArgs(
   'node bench/reports.ts [--engine pglite|postgres|both] [--rows full|small] [--submitters 500] [--ramp 10]',
@@ -53,11 +55,7 @@ const FIGURES = {
   comment: 'Số liệu theo sổ sách kế toán năm',
 };
 
-interface Submitter {
-  organizationId: number;
-  cookie: string;
-  csrf: string;
-}
+type Submitter = PeakRun['submitters'][number];
 
 /** N organisations spread over the country, each with a cooperative account signed in over HTTP. */
 async function submitters(base: string, database: Database): Promise<Submitter[]> {
@@ -111,29 +109,13 @@ async function deadlinePeak(
   rampMs: number,
   name: string,
 ): Promise<Peak> {
-  const times: number[] = [];
-  const errors: string[] = [];
-  const call = async (s: Submitter, method: 'PUT' | 'POST', path: string, body: unknown) => {
-    const start = performance.now();
-    const res = await fetch(`${base}/api/v1/organizations/${s.organizationId}/reports/${period}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    times.push(performance.now() - start);
-    if (res.status !== 200) errors.push(`${method} ${s.organizationId}: ${res.status} ${text.slice(0, 200)}`);
-    return res.status === 200 ? (JSON.parse(text) as { version: number }) : null;
-  };
-  const began = performance.now();
-  await Promise.all(
-    who.map(async (s, i) => {
-      if (rampMs > 0) await new Promise((r) => setTimeout(r, (i * rampMs) / who.length));
-      const saved = await call(s, 'PUT', '', FIGURES);
-      if (saved) await call(s, 'POST', '/submit', { version: saved.version });
-    }),
-  );
-  const wallMs = performance.now() - began;
+  const run: PeakRun = { base, period, rampMs, figures: FIGURES, submitters: who };
+  const worker = new Worker(new URL('./lib/peak-client.ts', import.meta.url), { workerData: run });
+  const { times, errors, wallMs } = await new Promise<PeakTimes>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+  await worker.terminate();
   times.sort((a, b) => a - b);
 
   const ids = who.map((s) => s.organizationId);

@@ -12,7 +12,6 @@ import { loadConfig } from '../server/config.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
-    engineKind: 'postgres' | 'pglite';
   }
 }
 
@@ -29,7 +28,6 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ ...config, DATABASE_URL: url.toString() });
     await database.close();
     project.provide('databaseUrl', url.toString());
-    project.provide('engineKind', 'postgres');
     cleanup = async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -38,7 +36,6 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(join(tmpdir(), 'hoptac-test-'));
     const database = await openDatabase({ ...config, HOPTAC_DATA_DIR: dir });
     project.provide('databaseUrl', database.engine.url);
-    project.provide('engineKind', 'pglite');
     cleanup = async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

@@ -24,9 +24,8 @@ export function createPool(url: string, max = 10): pg.Pool {
 }
 
 /**
- * `ownSessions`: each connection of the pool is its own server session (a PostgreSQL server),
- * so `executePrepared` may name statements there. PGlite's connections share its one session,
- * where one connection's named statement would collide with another's.
+ * `ownSessions` (`ownSessions(pool)`): each connection of the pool is its own server session,
+ * so `executePrepared` may name statements there.
  */
 export function createDb(pool: pg.Pool, opts: { ownSessions: boolean }) {
   const db = drizzle(pool, { schema, casing: 'snake_case' });
@@ -35,6 +34,17 @@ export function createDb(pool: pg.Pool, opts: { ownSessions: boolean }) {
 }
 
 export type Db = ReturnType<typeof createDb>;
+
+/**
+ * Whether the pool's connections are sessions of their own: a PostgreSQL server's are;
+ * PGlite's connections share its one session, where one connection's named statement would
+ * collide with another's — asked of the server, since DATABASE_URL may name a running hoptac's
+ * PGlite socket (the CLI beside the server, the tests).
+ */
+export async function ownSessions(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ version: string }>('select version()');
+  return !rows[0]!.version.includes('PGlite');
+}
 
 const namingAllowed = new WeakSet<object>();
 const dialect = new PgDialect();
