@@ -97,9 +97,12 @@ export function writeCsv(file: string, orgs: GeneratedOrganization[], period: st
   return bytes;
 }
 
-/** The same rows as an .xlsx (one sheet; dates as Excel dates, codes as text). */
+/**
+ * The same rows as an .xlsx (one sheet; dates as Excel dates, codes as text), its texts in the
+ * shared-strings part as Excel saves them.
+ */
 export async function writeXlsx(file: string, orgs: GeneratedOrganization[], period: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const sheet = workbook.addWorksheet('Danh sách');
   sheet.columns = FILE_FIELDS.map((f) => ({
     header: COLUMNS[f].header,

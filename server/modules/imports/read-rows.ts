@@ -3,7 +3,7 @@
 // the file (the row number of the sheet), so errors point where the user looks.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from '../../lib/exceljs.ts';
+import ExcelJS, { cacheSharedStringsAsText, sheetRows } from '../../lib/exceljs.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Cell } from './parse-values.ts';
 
@@ -125,14 +125,14 @@ async function* readXlsx(file: string, source: Readable): AsyncGenerator<RawRow>
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  cacheSharedStringsAsText(reader);
   try {
     for await (const sheet of reader) {
       // sheets come in the order of the zip; the first sheet is the first tab
       const first = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0]?.name;
       if (first && (sheet as unknown as { name: string }).name !== first) continue;
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells = values.slice(1).map(cellOf);
+      for await (const row of sheetRows(reader, sheet)) {
+        const cells = row.values.slice(1).map(cellOf);
         if (!blank(cells)) yield { line: row.number, cells };
       }
       return; // the first sheet only
