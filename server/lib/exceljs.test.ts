@@ -155,6 +155,20 @@ describe('sheetRows', () => {
     }
   });
 
+  it('numbers rows and cells that leave out their reference, as some tools write them', async () => {
+    const xml =
+      '<worksheet><sheetData><row><c t="inlineStr"><is><t>Mã số</t></is></c><c><v>1</v></c></row>' +
+      '<row r="4"><c><v>2</v></c></row><row><c/><c><v>3</v></c></row></sheetData></worksheet>';
+    const reader = { styles: { getStyleModel: () => null } };
+    const rows = [];
+    for await (const r of sheetRows(reader, { iterator: Readable.from([Buffer.from(xml)]) })) rows.push(r);
+    expect(rows).toEqual([
+      { number: 1, values: columns({ 1: 'Mã số', 2: 1 }) },
+      { number: 4, values: columns({ 1: 2 }) },
+      { number: 5, values: columns({ 2: 3 }) },
+    ]);
+  });
+
   it('reads shared strings as their text however the chunks cut them', async () => {
     const xml =
       '<?xml version="1.0"?><sst count="4" uniqueCount="4"><si><t>Hợp tác xã</t></si>' +

@@ -338,6 +338,7 @@ export async function* sheetRows(reader: unknown, sheet: unknown): AsyncGenerato
   const numFmtOf = (s: string | undefined) => (s ? styles.getStyleModel(parseInt(s, 10)) : null);
   let inRows = false;
   let row: SheetRow | null = null;
+  let lastRow: number | undefined;
   let rowNumFmt: string | undefined;
   // the cell being read: <c r s t> with its <f> and its value (<v>, or the <t>s of <is>)
   let inCell = false;
@@ -359,7 +360,10 @@ export async function* sheetRows(reader: unknown, sheet: unknown): AsyncGenerato
           break;
         case 'row':
           if (inRows) {
-            row = { number: parseInt(attribute(xml, from, to, 0x72 /* r */) as string, 10), values: [] };
+            // r may be left out (OOXML): the row after the one before
+            const r = attribute(xml, from, to, 0x72 /* r */);
+            row = { number: r ? parseInt(r, 10) : (lastRow ?? 0) + 1, values: [] };
+            lastRow = row.number;
             rowNumFmt = numFmtOf(attribute(xml, from, to, 0x73 /* s */))?.numFmt;
             col = 0;
           }
