@@ -1,7 +1,6 @@
 import {
   Button,
   Card,
-  Chip,
   CloseButton,
   Group,
   SegmentedControl,
@@ -17,16 +16,10 @@ import {
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import {
-  DIFFICULTIES,
-  DIFFICULTY_LABELS,
-  REVIEW_KINDS,
-  REVIEW_KIND_LABELS,
-  type Difficulty,
-  type FieldReview,
-} from '../../../../shared/contracts/field-reviews.ts';
+import { REVIEW_KINDS, REVIEW_KIND_LABELS, type FieldReview } from '../../../../shared/contracts/field-reviews.ts';
 import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
 import { BackLink } from '../../../components/back-link.tsx';
+import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -216,19 +209,12 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
               onChange={(e) => setFinding(f.organizationId, { findings: e.currentTarget.value })}
               disabled={!mayEdit}
             />
-            <Chip.Group
-              multiple
+            <DifficultyChips
               value={f.difficulties}
-              onChange={(v) => setFinding(f.organizationId, { difficulties: v as Difficulty[] })}
-            >
-              <Group gap="xs">
-                {DIFFICULTIES.map((k) => (
-                  <Chip key={k} value={k} size="xs" disabled={!mayEdit}>
-                    {label(DIFFICULTY_LABELS[k])}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
+              onChange={(difficulties) => setFinding(f.organizationId, { difficulties })}
+              disabled={!mayEdit}
+              size="xs"
+            />
             <Textarea
               label={t.reviews.proposals}
               autosize

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  Chip,
   Group,
   Modal,
   NumberInput,
@@ -20,8 +19,6 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../../../shared/contracts/organizations.ts';
 import {
-  DIFFICULTIES,
-  DIFFICULTY_LABELS,
   FIGURES,
   FIGURE_LABELS,
   REPORT_STATUS_LABELS,
@@ -31,6 +28,7 @@ import {
 } from '../../../../shared/contracts/reports.ts';
 import { checkReport } from '../../../../shared/rules/check-report.ts';
 import { BackLink } from '../../../components/back-link.tsx';
+import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -196,19 +194,12 @@ function ReportForm({
       <Card>
         <Stack gap="sm">
           <Text fw={600}>{t.reports.difficulties}</Text>
-          <Chip.Group
-            multiple
+          <DifficultyChips
             value={draft.difficulties}
-            onChange={(v) => setDraft((d) => ({ ...d, difficulties: v as Difficulty[] }))}
-          >
-            <Group gap="xs">
-              {DIFFICULTIES.map((k) => (
-                <Chip key={k} value={k} disabled={!can.edit} size="sm">
-                  {label(DIFFICULTY_LABELS[k])}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
+            onChange={(difficulties) => setDraft((d) => ({ ...d, difficulties }))}
+            disabled={!can.edit}
+            size="sm"
+          />
           <Textarea
             label={t.reports.proposals}
             autosize
