@@ -7,6 +7,7 @@ import { FIGURES } from '../../../shared/contracts/reports.ts';
 import type { Figures } from '../../../shared/rules/check-report.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
+import { AREA_FACT_COLUMN } from '../stats/stats.queries.ts';
 
 type Executor = Pick<Db, 'execute'>;
 
@@ -143,17 +144,6 @@ export async function activeRules(db: Executor): Promise<ReportRule[]> {
     from report_rules where active order by position, code`);
   return rows;
 }
-
-/** The column of stats_facts that places an organisation in an area of the given map and level. */
-const AREA_FACT_COLUMN = {
-  current: { country: null, province: 'province_code', district: null, commune: 'commune_code' },
-  'pre-2025': {
-    country: null,
-    province: 'old_province_code',
-    district: 'old_district_code',
-    commune: 'old_commune_code',
-  },
-} as const;
 
 export type ReportListRow = {
   organizationId: number;

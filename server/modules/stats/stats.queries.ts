@@ -30,10 +30,15 @@ export function childLevel(area: Area): Level | null {
   return null;
 }
 
-/** The column of stats_facts that places an organisation in a small area of a map. */
-const FACT_COLUMNS = {
-  current: { commune: 'commune_code' },
-  'pre-2025': { district: 'old_district_code', commune: 'old_commune_code' },
+/** The column of stats_facts that places an organisation in an area of the given map and level. */
+export const AREA_FACT_COLUMN = {
+  current: { country: null, province: 'province_code', district: null, commune: 'commune_code' },
+  'pre-2025': {
+    country: null,
+    province: 'old_province_code',
+    district: 'old_district_code',
+    commune: 'old_commune_code',
+  },
 } as const;
 
 /**
@@ -46,7 +51,7 @@ function cellRows(period: string, map: Area['map'], level: Area['level'], codes:
     return sql`select code, kind, sector, status, grade, report_status, late, ${sql.raw(FIGURES)}
       from stats_cells where period = ${period} and map = ${level === 'country' ? 'current' : map} and code in (${codes})`;
   }
-  const column = sql.identifier((FACT_COLUMNS[map] as Record<string, string>)[level]!);
+  const column = sql.identifier(AREA_FACT_COLUMN[map][level]!);
   return sql`select ${column} as code, kind, sector, status, grade, report_status, late, count(*) as organizations,
       ${sql.raw(SUMMED_FACTS)}
     from stats_facts where period = ${period} and ${column} in (${codes})
