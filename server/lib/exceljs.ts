@@ -133,20 +133,15 @@ const APOSTROPHE = 0x27;
  * its own copy; an element or text cut by the end of a chunk waits for the next one. No
  * validation: a part of an .xlsx is machine-written XML, and only the elements asked for matter.
  */
-class XmlScanner {
-  private rest: Buffer | null = null;
-  private readonly on: XmlHandler;
-  constructor(on: XmlHandler) {
-    this.on = on;
-  }
-
-  write(chunk: Buffer | Uint8Array | string): void {
+function xmlScanner(on: XmlHandler): (chunk: Buffer | Uint8Array | string) => void {
+  let rest: Buffer | null = null;
+  return (chunk) => {
     const bytes =
       typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    const xml = this.rest ? Buffer.concat([this.rest, bytes]) : bytes;
-    const done = scan(xml, this.on);
-    this.rest = done < xml.length ? Buffer.from(xml.subarray(done)) : null;
-  }
+    const xml = rest ? Buffer.concat([rest, bytes]) : bytes;
+    const done = scan(xml, on);
+    rest = done < xml.length ? Buffer.from(xml.subarray(done)) : null;
+  };
 }
 
 /** Reads xml up to what is unfinished; returns where that starts. */
@@ -282,7 +277,7 @@ export class SharedTexts {
 
 /**
  * Makes a streaming WorkbookReader keep its shared strings as SharedTexts (rich text joined, the
- * phonetic runs left out), read with an XmlScanner. exceljs keeps each as a string that is a
+ * phonetic runs left out), read with an xmlScanner. exceljs keeps each as a string that is a
  * slice of its chunk of sharedStrings.xml, so the whole part stayed in the heap as text, and a
  * rich text as objects with their fonts; a file saved by Excel has one shared string per
  * distinct text (the names, addresses, representatives of the national file: 354,000 strings,
@@ -298,7 +293,7 @@ export function cacheSharedStringsAsText(reader: unknown): void {
     let hasText = false;
     let inText = false;
     let inPhonetic = false;
-    const scanner = new XmlScanner({
+    const feed = xmlScanner({
       open(name) {
         if (name === 'si') {
           texts.begin();
@@ -319,7 +314,7 @@ export function cacheSharedStringsAsText(reader: unknown): void {
         else texts.appendText(xmlText(xml.toString('utf8', from, to)));
       },
     });
-    for await (const chunk of entry) scanner.write(chunk);
+    for await (const chunk of entry) feed(chunk);
     yield* [];
   };
 }
@@ -328,7 +323,7 @@ export function cacheSharedStringsAsText(reader: unknown): void {
  * The rows of a sheet that a streaming WorkbookReader emitted (`for await (const sheet of
  * reader)`), read in place of `for await (const row of sheet)`: the values exceljs's
  * WorksheetReader gives (shared strings, inline strings, numbers, dates by the cell's or row's
- * number format, booleans, errors, a formula by its cached result), read with an XmlScanner: a
+ * number format, booleans, errors, a formula by its cached result), read with an xmlScanner: a
  * generic XML parser makes an object per element and per attribute, exceljs a Row and a Cell
  * per cell, 4.7 GB for the 90 MB sheet of the national file where this makes its values.
  */
@@ -432,9 +427,9 @@ export async function* sheetRows(reader: unknown, sheet: unknown): AsyncGenerato
     },
   };
 
-  const scanner = new XmlScanner(handler);
+  const feed = xmlScanner(handler);
   for await (const chunk of (sheet as { iterator: AsyncIterable<Buffer | string> }).iterator) {
-    scanner.write(chunk);
+    feed(chunk);
     if (rows.length > 0) {
       const ready = rows;
       rows = [];
