@@ -16,16 +16,15 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../server/cli/database.ts';
-import { SESSION_OPTIONS, statementName } from '../server/db/pool.ts';
+import { paramsOf, SESSION_OPTIONS, type Statement } from '../server/db/pool.ts';
 import { buildApp, type App } from '../server/http/app.ts';
 import { importAdminUnitFiles } from '../server/modules/admin-units/import-files.ts';
 import { resolveArea } from '../server/modules/admin-units/area.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { parsePeriod } from '../server/modules/reports/period.ts';
-import { findLiveSession } from '../server/modules/auth/sessions.queries.ts';
-import { compactCells, selectStats, type Executor } from '../server/modules/stats/stats.queries.ts';
+import { LIVE_SESSION, SESSION_LIMITS, tokenId } from '../server/modules/auth/sessions.queries.ts';
+import { compactCells, statsStatement, valuesOf } from '../server/modules/stats/stats.queries.ts';
 import { computeStats } from '../server/modules/stats/stats.service.ts';
 import { measure, measureInterleaved, percentile, table, type Measured } from './lib/measure.ts';
 import {
@@ -61,19 +60,6 @@ const command = `node bench/stats.ts ${process.argv.slice(2).join(' ')}`.trim();
 /** p95 target from the issue: 50 ms on PostgreSQL, 150 ms on PGlite, for any area. */
 const target = (engine: Engine) => (name: string) =>
   /^[a-d]\./.test(name) ? (engine === 'pglite' ? 150 : 50) : undefined;
-
-/** The statement a query function sends, as text and parameters, for replaying on a bare client. */
-async function statementOf(send: (db: Executor) => Promise<unknown>) {
-  let query: { sql: string; params: unknown[] } | undefined;
-  const capture: Executor = {
-    execute: ((q: SQL) => {
-      query = new PgDialect().sqlToQuery(q);
-      return Promise.resolve({ rows: [] });
-    }) as never,
-  };
-  await send(capture).catch(() => {}); // an empty answer is all it gets
-  return query!;
-}
 
 interface AreaSet {
   provinces: string[];
@@ -123,16 +109,19 @@ async function run(app: App, database: Database, set: AreaSet) {
   // statistics statement alone, and every statement the request sends (the session's lookup,
   // then the statistics); the three in turn, for the same area, period and kind, and with the
   // app's session settings (no JIT: it would cost the floor, not the app, up to seconds)
-  // and sent as the app sends it: prepared under its name on PostgreSQL (executePrepared)
+  // and sent as the app sends it: prepared under its name on PostgreSQL (runPrepared)
   const client = new pg.Client({ connectionString: database.engine.url, options: SESSION_OPTIONS });
   await client.connect();
-  const send = (q: { sql: string; params: unknown[] }) =>
+  const send = ({ statement, values }: { statement: Statement; values: Record<string, unknown> }) =>
     client.query({
-      text: q.sql,
-      values: q.params,
-      ...(database.engine.kind === 'postgres' && { name: statementName(q.sql) }),
+      text: statement.text,
+      values: paramsOf(statement, values),
+      ...(database.engine.kind === 'postgres' && { name: statement.name }),
     });
-  const session = await statementOf((ex) => findLiveSession(ex, admin.token));
+  const session = {
+    statement: LIVE_SESSION,
+    values: { id: tokenId(admin.token), idleMinutes: SESSION_LIMITS.idleMinutes },
+  };
   const paired = async (name: string, code: (r: Random) => string, map: 'current' | 'pre-2025' = 'current') => {
     const r = createRandom(`${SEED}:stats:${name}`);
     const cases = await Promise.all(
@@ -140,9 +129,8 @@ async function run(app: App, database: Database, set: AreaSet) {
         const area = await resolveArea(db, code(r), map);
         const period = r.pick(PERIODS);
         const kind = r.pick(KINDS) ?? null;
-        const statement = await statementOf((ex) =>
-          selectStats(ex, { area, period, end: parsePeriod(period).end, kind }),
-        );
+        const scope = { area, period, end: parsePeriod(period).end, kind };
+        const statement = { statement: statsStatement(area.map, area.level), values: valuesOf(scope) };
         return { query: `area=${area.code}&period=${period}${kind ? `&kind=${kind}` : ''}`, statement };
       }),
     );

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { is, Placeholder, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
@@ -25,7 +25,7 @@ export function createPool(url: string, max = 10): pg.Pool {
 
 /**
  * `ownSessions` (`ownSessions(pool)`): each connection of the pool is its own server session,
- * so `executePrepared` may name statements there.
+ * so `runPrepared` may name statements there.
  */
 export function createDb(pool: pg.Pool, opts: { ownSessions: boolean }) {
   const db = drizzle(pool, { schema, casing: 'snake_case' });
@@ -50,20 +50,61 @@ const namingAllowed = new WeakSet<object>();
 const dialect = new PgDialect();
 
 /**
- * Runs a statement that the hot read paths send over and over (the session lookup, the
- * statistics): where the connections are sessions of their own, as a statement prepared once
- * per connection under a name drawn from its text, so the server parses it once rather than
- * on every request (bench/RESULTS.md, "Statistics"); elsewhere (PGlite, a transaction) as any
- * statement.
+ * A statement of the hot read paths, built once: its text, the name it is prepared under, and
+ * its parameters, where each `sql.placeholder(name)` is a slot for a call's values.
  */
-export async function executePrepared<T extends Record<string, unknown>>(
-  db: Pick<Db, 'execute'>,
-  query: SQL,
-): Promise<{ rows: T[] }> {
-  if (!namingAllowed.has(db)) return { rows: (await db.execute<T>(query)).rows as T[] };
+export interface Statement {
+  text: string;
+  name: string;
+  params: unknown[];
+  slots: [index: number, placeholder: string][];
+}
+
+/** Builds `query` into a Statement; building (drizzle's) costs more than running it (ADR 0010). */
+export function prepareStatement(query: SQL): Statement {
   const built = dialect.sqlToQuery(query);
-  const prepared = (db as Db)._.session.prepareQuery(built, undefined, statementName(built.sql), false);
-  return prepared.execute() as Promise<{ rows: T[] }>;
+  const slots: Statement['slots'] = [];
+  built.params.forEach((p, i) => {
+    if (is(p, Placeholder)) slots.push([i, p.name]);
+  });
+  return { text: built.sql, name: statementName(built.sql), params: built.params, slots };
+}
+
+/** Statements built once per key: `build` on the first call with each set of arguments. */
+export function builtOnce<A extends string[]>(build: (...args: A) => SQL): (...args: A) => Statement {
+  const built = new Map<string, Statement>();
+  return (...args) => {
+    const key = args.join(' ');
+    const statement = built.get(key) ?? prepareStatement(build(...args));
+    built.set(key, statement);
+    return statement;
+  };
+}
+
+/**
+ * Runs a Statement with `values` in its slots: where the connections are sessions of their own,
+ * prepared once per connection under its name, so the server parses and plans it once rather
+ * than on every request (bench/RESULTS.md, "Statistics"); elsewhere (PGlite, a transaction) as
+ * any statement.
+ */
+export async function runPrepared<T extends Record<string, unknown>>(
+  db: Pick<Db, 'execute'>,
+  statement: Statement,
+  values: Record<string, unknown> = {},
+): Promise<{ rows: T[] }> {
+  const name = namingAllowed.has(db) ? statement.name : undefined;
+  const query = { sql: statement.text, params: paramsOf(statement, values) };
+  return (db as Db)._.session.prepareQuery(query, undefined, name, false).execute() as Promise<{ rows: T[] }>;
+}
+
+/** A Statement's parameters with `values` in its slots. */
+export function paramsOf(statement: Statement, values: Record<string, unknown>): unknown[] {
+  const params = [...statement.params];
+  for (const [i, name] of statement.slots) {
+    if (!(name in values)) throw new Error(`no value for "${name}" in ${statement.name}`);
+    params[i] = values[name];
+  }
+  return params;
 }
 
 /** The name a statement is prepared under: one text, one name. */

@@ -1,7 +1,7 @@
 // The SQL of sessions and sign-in attempts.
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { executePrepared, type Db } from '../../db/pool.ts';
+import { prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
 import type { CallerUser } from './caller.ts';
 
 type Executor = Pick<Db, 'execute'>;
@@ -32,9 +32,20 @@ export interface LiveSession {
   user: CallerUser;
 }
 
+/** findLiveSession's statement, built once (every request runs it): its values are `id` and `idleMinutes`. */
+export const LIVE_SESSION = prepareStatement(sql`
+    select s.id, s.csrf_token, extract(epoch from now() - s.last_seen_at)::int as idle_seconds,
+      u.id as user_id, u.email, u.name, u.role, u.area_code, a.province_code as area_province_code,
+      u.organization_id
+    from sessions s
+    join users u on u.id = s.user_id and not u.disabled
+    left join admin_units a on a.map = 'current' and a.code = u.area_code
+    where s.id = ${sql.placeholder('id')} and s.expires_at > now()
+      and s.last_seen_at > now() - make_interval(mins => ${sql.placeholder('idleMinutes')})`);
+
 /** The session of a cookie's token, when it is alive and its user enabled. */
 export async function findLiveSession(db: Executor, token: string): Promise<LiveSession | undefined> {
-  const { rows } = await executePrepared<{
+  const { rows } = await runPrepared<{
     id: string;
     csrf_token: string;
     idle_seconds: number;
@@ -45,18 +56,7 @@ export async function findLiveSession(db: Executor, token: string): Promise<Live
     area_code: string | null;
     area_province_code: string | null;
     organization_id: number | null;
-  }>(
-    db,
-    sql`
-    select s.id, s.csrf_token, extract(epoch from now() - s.last_seen_at)::int as idle_seconds,
-      u.id as user_id, u.email, u.name, u.role, u.area_code, a.province_code as area_province_code,
-      u.organization_id
-    from sessions s
-    join users u on u.id = s.user_id and not u.disabled
-    left join admin_units a on a.map = 'current' and a.code = u.area_code
-    where s.id = ${tokenId(token)} and s.expires_at > now()
-      and s.last_seen_at > now() - make_interval(mins => ${SESSION_LIMITS.idleMinutes})`,
-  );
+  }>(db, LIVE_SESSION, { id: tokenId(token), idleMinutes: SESSION_LIMITS.idleMinutes });
   const r = rows[0];
   if (!r) return undefined;
   return {

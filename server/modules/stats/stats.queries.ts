@@ -6,8 +6,8 @@
 // is counted (founded by the end, existing then, with the status it had then) is defined once,
 // in the view stats_facts_now; triggers keep the summary equal to it in every writing
 // transaction.
-import { sql, type SQL } from 'drizzle-orm';
-import { executePrepared, type Db } from '../../db/pool.ts';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { builtOnce, runPrepared, type Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
 import { GRADES, KINDS, SECTORS, type Grade, type Kind, type Level } from '../../../shared/contracts/enums.ts';
 import { EFFECTIVE_GRADES } from '../settings/settings.queries.ts';
@@ -22,8 +22,11 @@ export interface Scope {
   kind: Kind | null;
 }
 
+/** A parameter: its value, or the slot a statement built once fills with it on each run. */
+type Value = string | Placeholder;
+
 /** The level of an area's sub-areas on its map: provinces of VN, districts of an old province… */
-export function childLevel(area: Area): Level | null {
+export function childLevel(area: Pick<Area, 'map' | 'level'>): Level | null {
   if (area.level === 'country') return 'province';
   if (area.level === 'province') return area.map === 'current' ? 'commune' : 'district';
   if (area.level === 'district') return 'commune';
@@ -46,7 +49,7 @@ export const AREA_FACT_COLUMN = {
  * reporters) for the areas `codes` (an SQL list) of one level on one map: the cells of the
  * country (kept once, under the current map) and of provinces; facts summed for the others.
  */
-function cellRows(period: string, map: Area['map'], level: Area['level'], codes: SQL): SQL {
+function cellRows(period: Value, map: Area['map'], level: Area['level'], codes: SQL): SQL {
   if (level === 'country' || level === 'province') {
     return sql`select code, kind, sector, status, grade, report_status, late, ${sql.raw(FIGURES)}
       from stats_cells where period = ${period} and map = ${level === 'country' ? 'current' : map} and code in (${codes})`;
@@ -69,11 +72,11 @@ const SUMMED_FACTS = `coalesce(sum(members), 0) as members, count(members) as me
       coalesce(sum(income_vnd::numeric * income_workers), 0) as income_weighted,
       coalesce(sum(income_workers), 0) as income_workers`;
 
-const tracked = (period: string) => sql`exists (select from stats_periods where period = ${period})`;
-const areaName = (area: Area) =>
-  area.level === 'country'
+const tracked = (period: Value) => sql`exists (select from stats_periods where period = ${period})`;
+const areaName = (map: Area['map'], level: Area['level'], code: Value) =>
+  level === 'country'
     ? sql`null::text`
-    : sql`(select full_name from admin_units where map = ${area.map} and code = ${area.code} and level = ${area.level})`;
+    : sql`(select full_name from admin_units where map = ${map} and code = ${code} and level = ${level})`;
 
 // SQL fragments over rows of stats_cells (`picked`: of the kind asked for)
 const int = (expr: SQL) => sql`coalesce(${expr}, 0)::bigint`;
@@ -119,16 +122,25 @@ export type StatsRow = Record<Kind | 'total' | (typeof SECTORS)[number] | 'activ
 
 /** Every figure of contracts §4 in one statement over the area's cells. */
 export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
-  const { rows } = await executePrepared<StatsRow>(
-    db,
-    sql`
+  return (await runPrepared<StatsRow>(db, statsStatement(s.area.map, s.area.level), valuesOf(s))).rows[0]!;
+}
+
+/**
+ * The statements of an area's figures are built once per map and level (pool.ts, ADR 0010);
+ * the area, period and kind are their values.
+ */
+export const valuesOf = (s: Scope) => ({ period: s.period, code: s.area.code, kind: s.kind });
+const [period, code, kind] = [sql.placeholder('period'), sql.placeholder('code'), sql.placeholder('kind')];
+
+export const statsStatement = builtOnce(
+  (map: Area['map'], level: Area['level']) => sql`
     with cells as (
-      select *, (${s.kind}::text is null or kind = ${s.kind}) as picked
-      from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c
+      select *, (${kind}::text is null or kind = ${kind}) as picked
+      from (${cellRows(period, map, level, sql`${code}`)}) c
     )
     select
-      ${tracked(s.period)} as tracked,
-      ${areaName(s.area)} as area_name,
+      ${tracked(period)} as tracked,
+      ${areaName(map, level, code)} as area_name,
       ${EFFECTIVE_GRADES} as effective_grades,
       -- byKind: every kind, whatever the kind filter
       ${sql.join(
@@ -158,9 +170,7 @@ export async function selectStats(db: Executor, s: Scope): Promise<StatsRow> {
       ${mean('profit')} as profit_avg,
       ${incomePerWorker} as income_per_worker
     from cells`,
-  );
-  return rows[0]!;
-}
+);
 
 export type BreakdownSqlRow = {
   tracked: boolean;
@@ -184,10 +194,13 @@ export type BreakdownSqlRow = {
  * children's, when some organisation is left there.
  */
 export async function selectBreakdown(db: Executor, s: Scope): Promise<BreakdownSqlRow[]> {
-  const level = childLevel(s.area);
-  if (!level) return [];
-  const children =
-    s.area.level === 'country' ? sql`level = 'province'` : sql`parent_code = ${s.area.code} and level = ${level}`;
+  if (!childLevel(s.area)) return [];
+  return (await runPrepared<BreakdownSqlRow>(db, breakdownStatement(s.area.map, s.area.level), valuesOf(s))).rows;
+}
+
+export const breakdownStatement = builtOnce((map: Area['map'], areaLevel: Area['level']) => {
+  const level = childLevel({ map, level: areaLevel })!;
+  const children = areaLevel === 'country' ? sql`level = 'province'` : sql`parent_code = ${code} and level = ${level}`;
   // the raw sums of a group of cells, which subtract: counts, and each figure with its reporters
   const sums = {
     HTX: sql`sum(organizations) filter (where kind = 'HTX')`,
@@ -210,18 +223,16 @@ export async function selectBreakdown(db: Executor, s: Scope): Promise<Breakdown
       Object.keys(sums).map((k) => fn(sql`${sql.identifier(k)}`)),
       sql`, `,
     );
-  const { rows } = await executePrepared<BreakdownSqlRow>(
-    db,
-    sql`
+  return sql`
     with units as (
-      select code, full_name from admin_units where map = ${s.area.map} and ${children}
+      select code, full_name from admin_units where map = ${map} and ${children}
     ),
     cells as (
-      select c.*, (${s.kind}::text is null or c.kind = ${s.kind}) as picked
+      select c.*, (${kind}::text is null or c.kind = ${kind}) as picked
       from (
-        select false as whole, * from (${cellRows(s.period, s.area.map, level, sql`select code from units`)}) children
+        select false as whole, * from (${cellRows(period, map, level, sql`select code from units`)}) children
         union all
-        select true, * from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) area
+        select true, * from (${cellRows(period, map, areaLevel, sql`${code}`)}) area
       ) c
     ),
     figures as (
@@ -245,7 +256,7 @@ export async function selectBreakdown(db: Executor, s: Scope): Promise<Breakdown
       union all
       select null, null, ${columns((n) => sql`${n}`)} from rest where "HTX" + "THT" + "LHHTX" > 0
     )
-    select ${tracked(s.period)} as tracked, code, name,
+    select ${tracked(period)} as tracked, code, name,
       "HTX"::bigint, "THT"::bigint, "LHHTX"::bigint, total::bigint,
       case when members_reported > 0 then members::bigint end as members,
       case when workers_reported > 0 then workers::bigint end as workers,
@@ -253,10 +264,8 @@ export async function selectBreakdown(db: Executor, s: Scope): Promise<Breakdown
       coalesce(round(income_weighted / nullif(income_workers, 0)), round(income_vnd / nullif(income_reported, 0)))::bigint
         as income_per_worker
     from placed
-    order by code nulls last`,
-  );
-  return rows;
-}
+    order by code nulls last`;
+});
 
 export type CompletenessRow = {
   tracked: boolean;
@@ -274,19 +283,20 @@ export type CompletenessRow = {
  * approved, submitted after the deadline; and the deadline.
  */
 export async function selectCompleteness(db: Executor, s: Scope): Promise<CompletenessRow> {
-  const { rows } = await executePrepared<CompletenessRow>(
-    db,
-    sql`
-    select ${tracked(s.period)} as tracked, ${areaName(s.area)} as area_name,
-      coalesce((select due_on from stats_periods where period = ${s.period}), period_due_on(${s.period}))::text as due_on,
+  return (await runPrepared<CompletenessRow>(db, completenessStatement(s.area.map, s.area.level), valuesOf(s)))
+    .rows[0]!;
+}
+
+const completenessStatement = builtOnce(
+  (map: Area['map'], level: Area['level']) => sql`
+    select ${tracked(period)} as tracked, ${areaName(map, level, code)} as area_name,
+      coalesce((select due_on from stats_periods where period = ${period}), period_due_on(${period}))::text as due_on,
       ${int(sql`sum(organizations)`)} as expected,
       ${count(sql`report_status in ('submitted', 'approved')`)} as submitted,
       ${count(sql`report_status = 'approved'`)} as approved,
       ${count(sql`late`)} as submitted_late
-    from (${cellRows(s.period, s.area.map, s.area.level, sql`${s.area.code}`)}) c`,
-  );
-  return rows[0]!;
-}
+    from (${cellRows(period, map, level, sql`${code}`)}) c`,
+);
 
 /**
  * Starts keeping the summary of a period (its first statistics); false when it was kept

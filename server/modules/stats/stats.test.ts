@@ -9,14 +9,21 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent } from '../../../test/app.ts';
 import { unique } from '../../../test/factories.ts';
-import type { Db } from '../../db/pool.ts';
+import { paramsOf, type Db } from '../../db/pool.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { importOrganizations } from '../imports/import-organizations.ts';
 import { narrative } from './narrative.ts';
 import { HA_LANG, HA_LANG_TEXT, insertOrganizations, readPre2025Csv, rolledBack, type Tx } from './stats.fixtures.ts';
 import { computeStats, latestPeriod } from './stats.service.ts';
-import { reportedPeriods, selectBreakdown, selectStats, type Executor, type Scope } from './stats.queries.ts';
+import {
+  breakdownStatement,
+  reportedPeriods,
+  statsStatement,
+  valuesOf,
+  type Executor,
+  type Scope,
+} from './stats.queries.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
 
 const shared = new URL('../../../../shared/', import.meta.url).pathname;
@@ -361,13 +368,16 @@ describe('the default period', () => {
 describe('the SQL', () => {
   it('is committed as it runs, in stats.sql', async () => {
     const statements: string[] = [];
+    const record = (text: string, params: unknown[]) => {
+      const lines = text.replace(/^\n+|\s+$/g, '').split('\n');
+      const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+      const body = lines.map((l) => l.slice(indent).trimEnd()).join('\n');
+      statements.push(`-- params: ${JSON.stringify(params)}\n${body};`);
+    };
     const capture = {
       execute: (query: SQL) => {
         const { sql: text, params } = new PgDialect().sqlToQuery(query);
-        const lines = text.replace(/^\n+|\s+$/g, '').split('\n');
-        const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-        const body = lines.map((l) => l.slice(indent).trimEnd()).join('\n');
-        statements.push(`-- params: ${JSON.stringify(params)}\n${body};`);
+        record(text, params);
         return Promise.resolve({ rows: [{}] }) as never;
       },
     } as Executor;
@@ -377,8 +387,11 @@ describe('the SQL', () => {
       end: '2024-12-31',
       kind: 'HTX',
     };
-    await selectStats(capture, province);
-    await selectBreakdown(capture, province);
+    // built once per map and level, run with the scope's values
+    for (const statement of [statsStatement, breakdownStatement]) {
+      const built = statement(province.area.map, province.area.level);
+      record(built.text, paramsOf(built, valuesOf(province)));
+    }
     await reportedPeriods(capture);
     const header = [
       '-- The statements of stats.queries.ts as they run, for review and EXPLAIN: the statistics of',
