@@ -79,41 +79,73 @@ export type ReportContent = Record<Figure, number | null> & {
   comment: string | null;
 };
 
-/** The content's columns and their values, in the same order. */
-const CONTENT_COLUMNS = [...FIGURES.map(snake), 'difficulties', 'proposals', 'comment'];
-const contentValues = (c: ReportContent): SQL[] => [
-  ...FIGURES.map((f) => sql`${c[f]}`),
-  sql`${sql.param(c.difficulties)}::text[]`,
-  sql`${c.proposals}`,
-  sql`${c.comment}`,
-];
+/** A new report's content and whence it came. */
+export interface NewReport {
+  organizationId: number;
+  period: string;
+  content: ReportContent;
+  source: 'officer' | 'cooperative';
+  by: number | null;
+}
 
-export async function insertReport(
-  db: Executor,
-  r: {
-    organizationId: number;
-    period: string;
-    content: ReportContent;
-    source: 'officer' | 'cooperative';
-    by: number | null;
-  },
-): Promise<ReportRow> {
+/**
+ * Rows to write, as one jsonb parameter read by jsonb_to_recordset: any number of rows in one
+ * statement, so the statistics triggers (per statement) run once for all of them. Its columns
+ * are named `v_…`, apart from the table's own in RETURNING.
+ */
+const CONTENT_FIELDS = [...FIGURES, 'difficulties', 'proposals', 'comment'] as const;
+const CONTENT_COLUMNS = CONTENT_FIELDS.map(snake);
+const CONTENT_TYPES = [
+  ...FIGURES.map((f) => `v_${snake(f)} bigint`),
+  'v_difficulties text[]',
+  'v_proposals text',
+  'v_comment text',
+].join(', ');
+const contentJson = (c: ReportContent) => Object.fromEntries(CONTENT_FIELDS.map((f) => [`v_${snake(f)}`, c[f]]));
+const rowsParam = (rows: Record<string, unknown>[]) => sql`${JSON.stringify(rows)}::jsonb`;
+
+/** New draft reports, in one statement; answers them in no particular order. */
+export async function insertReports(db: Executor, reports: NewReport[]): Promise<ReportRow[]> {
+  if (reports.length === 0) return [];
+  const json = reports.map((r) => ({
+    v_organization_id: r.organizationId,
+    v_period: r.period,
+    ...contentJson(r.content),
+    v_source: r.source,
+    v_entered_by: r.by,
+  }));
   const { rows } = await db.execute<ReportRow>(sql`
     insert into organization_reports (organization_id, period, ${sql.raw(CONTENT_COLUMNS.join(', '))}, status, source,
       entered_by)
-    values (${r.organizationId}, ${r.period}, ${sql.join(contentValues(r.content), sql`, `)}, 'draft', ${r.source}, ${r.by})
+    select v_organization_id, v_period, ${sql.raw(CONTENT_COLUMNS.map((c) => `v_${c}`).join(', '))}, 'draft', v_source,
+      v_entered_by
+    from jsonb_to_recordset(${rowsParam(json)}) as x(v_organization_id int, v_period text, ${sql.raw(CONTENT_TYPES)},
+      v_source text, v_entered_by int)
     returning ${COLUMNS}`);
-  return rows[0]!;
+  return rows;
 }
 
-export async function updateReportContent(db: Executor, id: number, content: ReportContent): Promise<ReportRow> {
-  const values = contentValues(content);
-  const set = CONTENT_COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]!}`);
+export const insertReport = async (db: Executor, r: NewReport): Promise<ReportRow> =>
+  (await insertReports(db, [r]))[0]!;
+
+/** New content for reports (by id), in one statement, each a version further; answers them in no particular order. */
+export async function updateReportsContent(
+  db: Executor,
+  reports: { id: number; content: ReportContent }[],
+): Promise<ReportRow[]> {
+  if (reports.length === 0) return [];
+  const json = reports.map((r) => ({ v_id: r.id, ...contentJson(r.content) }));
   const { rows } = await db.execute<ReportRow>(sql`
-    update organization_reports set ${sql.join(set, sql`, `)}, version = version + 1, updated_at = now()
-    where id = ${id} returning ${COLUMNS}`);
-  return rows[0]!;
+    update organization_reports
+    set ${sql.raw(CONTENT_COLUMNS.map((c) => `${c} = v_${c}`).join(', '))}, version = version + 1, updated_at = now()
+    from jsonb_to_recordset(${rowsParam(json)}) as x(v_id int, ${sql.raw(CONTENT_TYPES)})
+    where id = v_id
+    returning ${COLUMNS}`);
+  return rows;
 }
+
+export const updateReportContent = async (db: Executor, id: number, content: ReportContent): Promise<ReportRow> =>
+  (await updateReportsContent(db, [{ id, content }]))[0]!;
 
 /** A step of the workflow: the new status and who took it. */
 export async function setReportStatus(

@@ -33,8 +33,8 @@ import { lookupOf, normalizeHeader } from '../imports/normalize.ts';
 import { assertPeriodOpen } from './periods.ts';
 import {
   activeRules,
-  insertReport,
-  updateReportContent,
+  insertReports,
+  updateReportsContent,
   uploadTargets,
   workbookSources,
   type ReportContent,
@@ -182,30 +182,33 @@ export async function uploadWorkbook(
   return db.transaction(async (tx) => {
     const planned = await run(tx);
     if (planned.some((p) => p.outcome === 'error')) return preview(opts.period, planned, false);
-    const audits: AuditInput[] = [];
-    for (const p of planned) {
-      if (p.outcome !== 'new' && p.outcome !== 'changed') continue;
-      const t = p.target!;
-      if (t.report) await updateReportContent(tx, t.report.id, p.content!);
-      else {
-        const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
-        await insertReport(tx, {
-          organizationId: t.organizationId,
+    const writes = planned.filter((p) => p.outcome === 'new' || p.outcome === 'changed');
+    const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
+    // two statements for all the rows: the statistics triggers run once for each
+    await insertReports(
+      tx,
+      writes
+        .filter((p) => !p.target!.report)
+        .map((p) => ({
+          organizationId: p.target!.organizationId,
           period: opts.period,
           content: p.content!,
           source,
           by: caller.user?.id ?? null,
-        });
-      }
-      audits.push({
-        action: t.report ? 'report.update' : 'report.create',
-        entity: 'organization',
-        entityId: t.organizationId,
-        organizationId: t.organizationId,
-        changes: Object.fromEntries(p.changes.map((c) => [`${c.field}@${opts.period}`, [c.before, c.after]])),
-        note: `${file.fileName}:${p.line}`,
-      });
-    }
+        })),
+    );
+    await updateReportsContent(
+      tx,
+      writes.filter((p) => p.target!.report).map((p) => ({ id: p.target!.report!.id, content: p.content! })),
+    );
+    const audits: AuditInput[] = writes.map((p) => ({
+      action: p.target!.report ? 'report.update' : 'report.create',
+      entity: 'organization',
+      entityId: p.target!.organizationId,
+      organizationId: p.target!.organizationId,
+      changes: Object.fromEntries(p.changes.map((c) => [`${c.field}@${opts.period}`, [c.before, c.after]])),
+      note: `${file.fileName}:${p.line}`,
+    }));
     await recordAudit(tx, caller, audits);
     return preview(opts.period, planned, true);
   });
