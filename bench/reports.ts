@@ -8,7 +8,7 @@
 //  - completeness (GET /completeness) for the country, a province and a commune.
 //
 //   node bench/reports.ts [--engine pglite|postgres|both] [--rows full|small] [--submitters 500] [--ramp 10]
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -17,7 +17,7 @@ import { buildApp } from '../server/http/app.ts';
 import { createRandom } from '../server/modules/demo/random.ts';
 import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
-import { SESSION_COOKIE } from '../server/modules/auth/auth.hooks.ts';
+import { cpuNow, cpuSince } from './lib/cpu.ts';
 import { measure, percentile, table, type Measured } from './lib/measure.ts';
 import {
   engineTitle,
@@ -31,7 +31,7 @@ import {
 } from './lib/national-db.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
-import { BENCH_PASSWORD, signedIn, type BenchUser } from './lib/session.ts';
+import { BENCH_PASSWORD, httpSignIn, signedIn, type BenchUser } from './lib/session.ts';
 import type { PeakRun, PeakTimes } from './lib/peak-client.ts';
 
 const { args, engines, scale } = benchArgs(
@@ -42,6 +42,7 @@ const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const command = `node bench/reports.ts ${process.argv.slice(2).join(' ')}`.trim();
 const N = Number(args.submitters);
 const YEAR = new Date().getFullYear();
+const cores = availableParallelism();
 
 /** Plausible figures, with the explanation any warning (a change from last year) asks for. */
 const FIGURES = {
@@ -75,15 +76,7 @@ async function submitters(base: string, database: Database): Promise<Submitter[]
           organizationId: id,
           passwordHash: hash,
         });
-        const res = await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-        });
-        if (res.status !== 200) throw new Error(`sign-in ${email}: ${res.status}`);
-        const token = /hoptac_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-        const { csrfToken } = (await res.json()) as { csrfToken: string };
-        return { organizationId: id, cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken };
+        return { organizationId: id, ...(await httpSignIn(base, email)) };
       }),
     );
     out.push(...batch);
@@ -96,6 +89,8 @@ interface Peak {
   times: number[];
   errors: string[];
   wallMs: number;
+  /** CPU seconds used during the run: by the app's thread and PostgreSQL (the server), and by the load generator */
+  cpu: { app: number; postgres: number; client: number };
   check: { reports: number; submitted: number; duplicates: number; audit: number; completeness: number };
 }
 
@@ -110,11 +105,13 @@ async function deadlinePeak(
   name: string,
 ): Promise<Peak> {
   const run: PeakRun = { base, period, rampMs, figures: FIGURES, submitters: who };
+  const cpu0 = cpuNow();
   const worker = new Worker(new URL('./lib/peak-client.ts', import.meta.url), { workerData: run });
-  const { times, errors, wallMs } = await new Promise<PeakTimes>((done, fail) => {
+  const { times, errors, wallMs, cpuSeconds } = await new Promise<PeakTimes>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
   });
+  const used = cpuSince(cpu0);
   await worker.terminate();
   times.sort((a, b) => a - b);
 
@@ -130,7 +127,8 @@ async function deadlinePeak(
   const completeness = (await admin.get(`/api/v1/completeness?area=VN&period=${period}`)).json<{
     submitted: number;
   }>().submitted;
-  return { name, times, errors, wallMs, check: { ...rows[0]!, completeness } };
+  const cpu = { app: used.node - cpuSeconds, postgres: used.postgres, client: cpuSeconds };
+  return { name, times, errors, wallMs, cpu, check: { ...rows[0]!, completeness } };
 }
 
 const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
@@ -150,6 +148,20 @@ function peakTable(peaks: Peak[]): string {
     );
   }
   return lines.join('\n');
+}
+
+/** What the server's CPU makes of the time target: N saves and submits need their CPU, shared by the cores. */
+function cpuLines(peaks: Peak[]): string {
+  return peaks
+    .map((p) => {
+      const server = p.cpu.app + p.cpu.postgres;
+      return (
+        `- CPU during "${p.name}": the app's thread ${p.cpu.app.toFixed(1)} s, PostgreSQL ${p.cpu.postgres.toFixed(1)} s, ` +
+        `the load generator ${p.cpu.client.toFixed(1)} s; the server (app and PostgreSQL) ${((1000 * server) / N).toFixed(1)} ms per ` +
+        `save and submit, so ${N} of them need at least ${(server / cores).toFixed(1)} s on ${cores} cores however they are scheduled`
+      );
+    })
+    .join('\n');
 }
 
 async function completeness(admin: BenchUser, database: Database): Promise<Measured[]> {
@@ -216,6 +228,8 @@ for (const engine of engines) {
       `- deadline peak: ${N} cooperatives, each its own account and session, over HTTP (keep-alive) to the app listening on 127.0.0.1 with its default pool (10 connections); each saves a new report (PUT) and submits it (POST); a request is one save or one submit`,
       '',
       peakTable(peaks),
+      '',
+      cpuLines(peaks),
       '',
       table(measured, (name) => (name.includes('country') ? 100 : undefined)),
     ].join('\n');

@@ -16,6 +16,8 @@ export interface PeakTimes {
   times: number[];
   errors: string[];
   wallMs: number;
+  /** CPU seconds this thread (the load generator) used for the run */
+  cpuSeconds: number;
 }
 
 const { base, period, rampMs, figures, submitters } = workerData as PeakRun;
@@ -36,6 +38,7 @@ const call = async (s: PeakRun['submitters'][number], method: 'PUT' | 'POST', pa
 };
 
 const began = performance.now();
+const cpu = process.threadCpuUsage();
 await Promise.all(
   submitters.map(async (s, i) => {
     if (rampMs > 0) await new Promise((r) => setTimeout(r, (i * rampMs) / submitters.length));
@@ -43,4 +46,10 @@ await Promise.all(
     if (saved) await call(s, 'POST', '/submit', { version: saved.version });
   }),
 );
-parentPort!.postMessage({ times, errors, wallMs: performance.now() - began } satisfies PeakTimes);
+const used = process.threadCpuUsage(cpu);
+parentPort!.postMessage({
+  times,
+  errors,
+  wallMs: performance.now() - began,
+  cpuSeconds: (used.user + used.system) / 1e6,
+} satisfies PeakTimes);

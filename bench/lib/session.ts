@@ -44,3 +44,16 @@ export async function signedIn(app: App, db: Db, role: Role, areaCode: string | 
     },
   };
 }
+
+/** An account's session over real HTTP (the app listening at `base`): its cookie header and CSRF token. */
+export async function httpSignIn(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${email}: ${res.status}`);
+  const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken };
+}
