@@ -43,6 +43,7 @@ const command = `node bench/reports.ts ${process.argv.slice(2).join(' ')}`.trim(
 const N = Number(args.submitters);
 const YEAR = new Date().getFullYear();
 const cores = availableParallelism();
+const DATABASE = 'hoptac_bench_reports';
 
 /** Plausible figures, with the explanation any warning (a change from last year) asks for. */
 const FIGURES = {
@@ -89,7 +90,7 @@ interface Peak {
   times: number[];
   errors: string[];
   wallMs: number;
-  /** CPU seconds used during the run: by the app's thread and PostgreSQL (the server), and by the load generator */
+  /** CPU seconds used during the run: by the app's process (less the load generator's thread) and its PostgreSQL sessions, and by the load generator */
   cpu: { app: number; postgres: number; client: number };
   check: { reports: number; submitted: number; duplicates: number; audit: number; completeness: number };
 }
@@ -105,13 +106,13 @@ async function deadlinePeak(
   name: string,
 ): Promise<Peak> {
   const run: PeakRun = { base, period, rampMs, figures: FIGURES, submitters: who };
-  const cpu0 = cpuNow();
+  const cpu0 = cpuNow(DATABASE);
   const worker = new Worker(new URL('./lib/peak-client.ts', import.meta.url), { workerData: run });
   const { times, errors, wallMs, cpuSeconds } = await new Promise<PeakTimes>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
   });
-  const used = cpuSince(cpu0);
+  const used = cpuSince(DATABASE, cpu0);
   await worker.terminate();
   times.sort((a, b) => a - b);
 
@@ -156,7 +157,7 @@ function cpuLines(peaks: Peak[]): string {
     .map((p) => {
       const server = p.cpu.app + p.cpu.postgres;
       return (
-        `- CPU during "${p.name}": the app's thread ${p.cpu.app.toFixed(1)} s, PostgreSQL ${p.cpu.postgres.toFixed(1)} s, ` +
+        `- CPU during "${p.name}": the app's process ${p.cpu.app.toFixed(1)} s, its PostgreSQL sessions ${p.cpu.postgres.toFixed(1)} s, ` +
         `the load generator ${p.cpu.client.toFixed(1)} s; the server (app and PostgreSQL) ${((1000 * server) / N).toFixed(1)} ms per ` +
         `save and submit, so ${N} of them need at least ${(server / cores).toFixed(1)} s on ${cores} cores however they are scheduled`
       );
@@ -195,7 +196,7 @@ async function completeness(admin: BenchUser, database: Database): Promise<Measu
 for (const engine of engines) {
   console.log(`\n## ${engine}: loading …`);
   const load1 = loadavg()[0]!.toFixed(2);
-  const { database, drop } = await openFresh(engine, { name: 'hoptac_bench_reports' });
+  const { database, drop } = await openFresh(engine, { name: DATABASE });
   try {
     await loadNational(database, { scale });
     const s = await sizes(database.db);

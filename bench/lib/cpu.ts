@@ -1,52 +1,45 @@
-// Where the CPU went during a run, read from /proc (Linux): the whole machine, the PostgreSQL
-// server's processes, and this Node process (every thread). Seconds of CPU, not of wall time.
+// Where the CPU went during a run, read from /proc (Linux): the PostgreSQL sessions of one
+// database, and this Node process (every thread). Seconds of CPU, not of wall time.
 import { readdirSync, readFileSync } from 'node:fs';
 
-export interface CpuSeconds {
-  machine: number;
-  postgres: number;
+export interface CpuReading {
+  /** utime + stime of each backend of the database, by pid, in ticks */
+  backends: Map<string, number>;
+  /** this process, seconds */
   node: number;
 }
 
 const TICK = 100; // USER_HZ: /proc counts in hundredths of a second (getconf CLK_TCK)
 
-/** user + nice + system + irq + softirq of /proc/stat's first line (idle, iowait and steal left out). */
-function machineBusy(): number {
-  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]!
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  return (user! + nice! + system! + irq! + softirq!) / TICK;
-}
-
-/**
- * utime + stime of every process named postgres (the server and its backends), plus the
- * postmaster's cutime + cstime: a backend that has ended is counted there, so a difference of
- * two readings keeps what it used.
- */
-function postgresBusy(): number {
-  let ticks = 0;
+/** The server's backends for `database` (their command line names it): the sessions of the app's pool. */
+function backendTicks(database: string): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime, stime, cutime, cstime: fields 14–17 of stat (a backend has no children of its own)
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime: fields 14 and 15 of stat
     } catch {
       // the process ended while we looked
     }
   }
-  return ticks / TICK;
+  return ticks;
 }
 
-export function cpuNow(): CpuSeconds {
+export function cpuNow(database: string): CpuReading {
   const { user, system } = process.cpuUsage();
-  return { machine: machineBusy(), postgres: postgresBusy(), node: (user + system) / 1e6 };
+  return { backends: backendTicks(database), node: (user + system) / 1e6 };
 }
 
-export function cpuSince(start: CpuSeconds): CpuSeconds {
-  const now = cpuNow();
-  return { machine: now.machine - start.machine, postgres: now.postgres - start.postgres, node: now.node - start.node };
+/**
+ * CPU seconds since `start`: this process's, and its database sessions' — those alive now, so
+ * at most what the sessions used (the server's own processes, the WAL writer, autovacuum, and a
+ * session that ended meanwhile are left out).
+ */
+export function cpuSince(database: string, start: CpuReading): { postgres: number; node: number } {
+  const now = cpuNow(database);
+  let ticks = 0;
+  for (const [pid, t] of now.backends) ticks += t - (start.backends.get(pid) ?? 0);
+  return { postgres: ticks / TICK, node: now.node - start.node };
 }
