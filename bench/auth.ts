@@ -14,16 +14,7 @@ import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import { measure, table, type Measured } from './lib/measure.ts';
-import {
-  engineTitle,
-  engineVersion,
-  loadNational,
-  machine,
-  openFresh,
-  SEED,
-  sizes,
-  utcNow,
-} from './lib/national-db.ts';
+import { loadNational, openFresh, resultHeading, SEED, sizes } from './lib/national-db.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { BENCH_PASSWORD, signedIn } from './lib/session.ts';
@@ -136,9 +127,7 @@ for (const engine of engines) {
     const p95 = (name: string) => out.find((m) => m.name.startsWith(name))!.p95;
     const ratios = ['b', 'c', 'd', 'e'].map((k) => `${k}′/${k} ${(p95(`${k}′.`) / p95(`${k}.`)).toFixed(2)}`);
     const body = [
-      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
-      '',
-      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${loadavg()[0]!.toFixed(2)} at end`,
+      ...(await resultHeading(engine, database, load1)),
       `- command: \`${command}\` (requests through \`app.inject\`, one at a time, signed in)`,
       `- data: ${s.orgs.toLocaleString('en')} organisations; province P = ${province} (the largest), its busiest commune ${commune}`,
       `- sign-in throughput, four at once for 10 s: ${throughput.toFixed(0)} per second`,

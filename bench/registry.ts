@@ -19,18 +19,7 @@ import type { Database } from '../server/cli/database.ts';
 import { asciiFold } from '../server/modules/demo/names.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { sql } from 'drizzle-orm';
-import {
-  countsAt,
-  engineTitle,
-  engineVersion,
-  loadNational,
-  machine,
-  openFresh,
-  SEED,
-  sizes,
-  utcNow,
-  type Org,
-} from './lib/national-db.ts';
+import { countsAt, loadNational, openFresh, resultHeading, SEED, sizes, type Org } from './lib/national-db.ts';
 import { measure, table, type Measured } from './lib/measure.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
@@ -139,12 +128,9 @@ for (const engine of engines) {
     const app = await buildApp({ db: database.db, logLevel: 'silent', serveWeb: false });
     const results = await run(app, database, loaded.orgs);
     await app.close();
-    const load2 = loadavg()[0]!.toFixed(2);
     const loadTotal = Object.values(loaded.times).reduce((a, b) => a + b, 0);
     const body = [
-      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
-      '',
-      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${load2} at end`,
+      ...(await resultHeading(engine, database, load1)),
       `- command: \`${command}\` (requests through \`app.inject\`, one at a time, after 20 warm-up requests)`,
       `- data: ${s.orgs.toLocaleString('en')} organisations (${COUNTS.HTX} HTX, ${COUNTS.THT} THT, ${COUNTS.LHHTX} LHHTX) in ${s.communes} communes, ` +
         `${s.reports.toLocaleString('en')} reports, ${s.events.toLocaleString('en')} status events; database ${(s.bytes / 2 ** 20).toFixed(0)} MB`,

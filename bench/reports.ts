@@ -19,16 +19,7 @@ import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import { cpuNow, cpuSince } from './lib/cpu.ts';
 import { measure, percentile, table, type Measured } from './lib/measure.ts';
-import {
-  engineTitle,
-  engineVersion,
-  loadNational,
-  machine,
-  openFresh,
-  SEED,
-  sizes,
-  utcNow,
-} from './lib/national-db.ts';
+import { loadNational, openFresh, resultHeading, SEED, sizes } from './lib/national-db.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { BENCH_PASSWORD, httpSignIn, signedIn, type BenchUser } from './lib/session.ts';
@@ -221,9 +212,7 @@ for (const engine of engines) {
     const measured = await completeness(admin, database);
     await app.close();
     const body = [
-      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
-      '',
-      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${loadavg()[0]!.toFixed(2)} at end`,
+      ...(await resultHeading(engine, database, load1)),
       `- command: \`${command}\``,
       `- data: ${s.orgs.toLocaleString('en')} organisations, ${s.reports.toLocaleString('en')} reports before the peak`,
       `- deadline peak: ${N} cooperatives, each its own account and session, over HTTP (keep-alive) to the app listening on 127.0.0.1 with its default pool (10 connections); each saves a new report (PUT) and submits it (POST); a request is one save or one submit`,

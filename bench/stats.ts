@@ -27,17 +27,7 @@ import { LIVE_SESSION, SESSION_LIMITS, tokenId } from '../server/modules/auth/se
 import { compactCells, statsStatement, valuesOf } from '../server/modules/stats/stats.queries.ts';
 import { computeStats } from '../server/modules/stats/stats.service.ts';
 import { measure, measureInterleaved, percentile, table, type Measured } from './lib/measure.ts';
-import {
-  engineTitle,
-  engineVersion,
-  loadNational,
-  machine,
-  openFresh,
-  SEED,
-  sizes,
-  utcNow,
-  type Engine,
-} from './lib/national-db.ts';
+import { loadNational, openFresh, resultHeading, SEED, sizes, type Engine } from './lib/national-db.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { signedIn } from './lib/session.ts';
@@ -258,7 +248,6 @@ for (const engine of engines) {
     const results = await run(app, database, await areas(db));
     const w = await writes(db);
     await app.close();
-    const load2 = loadavg()[0]!.toFixed(2);
 
     const ratio = (suffix: string) =>
       results
@@ -269,9 +258,7 @@ for (const engine of engines) {
         })
         .join(', ');
     const body = [
-      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
-      '',
-      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${load2} at end`,
+      ...(await resultHeading(engine, database, load1)),
       `- command: \`${command}\``,
       `- data: ${s.orgs.toLocaleString('en')} organisations in ${s.communes} communes, ${s.reports.toLocaleString('en')} reports, ` +
         `${s.events.toLocaleString('en')} status events, both maps (units loaded in ${(unitsMs / 1000).toFixed(1)} s); ` +

@@ -21,7 +21,7 @@ import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import type { WorkbookPreview } from '../shared/contracts/reports.ts';
 import { benchArgs } from './lib/args.ts';
-import { engineTitle, engineVersion, loadNational, machine, openFresh, sizes, utcNow } from './lib/national-db.ts';
+import { loadNational, openFresh, resultHeading, sizes } from './lib/national-db.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { BENCH_PASSWORD, httpSignIn } from './lib/session.ts';
 
@@ -167,9 +167,7 @@ for (const engine of engines) {
     const { steps, check } = await roundTrip(base, database, province.code);
     await app.close();
     const body = [
-      `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
-      '',
-      `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${load1} at start, ${loadavg()[0]!.toFixed(2)} at end`,
+      ...(await resultHeading(engine, database, load1)),
       `- command: \`${command}\``,
       `- data: ${s.orgs.toLocaleString('en')} organisations; the largest province, ${province.name} (${province.code}), ` +
         `${province.orgs.toLocaleString('en')} of them; period ${PERIOD}; over HTTP to the app on 127.0.0.1, as its provincial staff`,

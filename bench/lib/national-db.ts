@@ -3,7 +3,7 @@
 // 3,321 communes of the current map, each with its status history and reports for 2023, 2024,
 // 2025-H1 and 2025.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -114,3 +114,12 @@ export const machine = () =>
   `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${type()} ${release()}, Node ${process.version}`;
 
 export const utcNow = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+/** The first lines of a results block: the engine and its version, when, on what machine, how loaded. */
+export async function resultHeading(engine: Engine, database: Database, loadAtStart: string): Promise<string[]> {
+  return [
+    `#### ${engineTitle(engine)} — ${await engineVersion(database)}`,
+    '',
+    `- date: ${utcNow()} UTC; machine: ${machine()}; load average ${loadAtStart} at start, ${loadavg()[0]!.toFixed(2)} at end`,
+  ];
+}
