@@ -151,31 +151,42 @@ describe('the report workbook', () => {
     expect((await report(org.a.id)).statusCode).toBe(404);
   });
 
-  it('applies every row at once when all are valid, then reads back unchanged', async () => {
+  it('applies every row at once when all are valid, new and changed together, then reads back unchanged', async () => {
+    const first = await download();
+    edit(first, org.a.no, { 'Số thành viên': 21, 'Giải trình': 'Kết nạp thêm thành viên' });
+    expect(await upload(first, true)).toMatchObject({ applied: true, counts: { new: 1, unchanged: 1, errors: 0 } });
+
     const workbook = await download();
-    edit(workbook, org.a.no, { 'Số thành viên': 22, 'Giải trình': 'Kết nạp thêm thành viên' });
+    expect(rowsOf(workbook).get(org.a.no)).toMatchObject({ 'Phiên bản (không sửa)': 1 });
+    edit(workbook, org.a.no, { 'Số thành viên': 22 });
     edit(workbook, org.b.no, {
       'Số thành viên': 8,
       'Số lao động thường xuyên': 5,
       'Khó khăn (cách nhau bởi dấu ;)': 'thi truong',
     });
     const applied = await upload(workbook, true);
-    expect(applied).toMatchObject({ applied: true, counts: { new: 2, errors: 0 } });
+    expect(applied).toMatchObject({ applied: true, counts: { new: 1, changed: 1, errors: 0 } });
     expect((await report(org.a.id)).json<Report>()).toMatchObject({
       status: 'draft',
       source: 'officer',
       members: 22,
       workers: 9,
+      comment: 'Kết nạp thêm thành viên',
+      version: 2,
     });
-    expect((await report(org.b.id)).json<Report>()).toMatchObject({ members: 8, difficulties: ['market'] });
-    const trail = (await admin.inject(`/api/v1/organizations/${org.b.id}/history`)).json();
-    expect(trail.items[0]).toMatchObject({
+    expect((await report(org.b.id)).json<Report>()).toMatchObject({ members: 8, difficulties: ['market'], version: 1 });
+    const trail = async (id: number) => (await admin.inject(`/api/v1/organizations/${id}/history`)).json().items[0];
+    expect(await trail(org.b.id)).toMatchObject({
       action: 'report.create',
       note: expect.stringMatching(/^so-bao-cao\.xlsx:\d+$/),
     });
+    expect(await trail(org.a.id)).toMatchObject({
+      action: 'report.update',
+      changes: { [`members@${PERIOD}`]: [21, 22] },
+    });
 
     const again = await download();
-    expect(rowsOf(again).get(org.a.no)).toMatchObject({ 'Số liệu điền sẵn từ kỳ': PERIOD, 'Phiên bản (không sửa)': 1 });
+    expect(rowsOf(again).get(org.a.no)).toMatchObject({ 'Số liệu điền sẵn từ kỳ': PERIOD, 'Phiên bản (không sửa)': 2 });
     expect(await upload(again, false)).toMatchObject({ counts: { unchanged: 2 }, rows: [] });
   });
 
