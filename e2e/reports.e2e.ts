@@ -107,8 +107,13 @@ describe('a periodic report', () => {
     await coopPage.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
     expect(await coopPage.getByTestId('return-reason').innerText()).toContain('chưa khớp bảng lương');
     await coopPage.getByTestId('figure-workers').fill('7');
-    await coopPage.getByTestId('report-save').click();
-    await expect.poll(() => coopPage.getByTestId('figure-workers').inputValue(), { timeout: 10_000 }).toBe('7');
+    // submitting before the save has landed would submit the old figures: wait for it
+    const [saved] = await Promise.all([
+      coopPage.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/reports/${PERIOD}`)),
+      coopPage.getByTestId('report-save').click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    expect(saved.request().postDataJSON()).toMatchObject({ workers: 7 });
     await coopPage.getByTestId('report-submit').click();
     await expect
       .poll(() => coopPage.getByTestId('report-status').innerText(), { timeout: 10_000 })
