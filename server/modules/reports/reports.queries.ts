@@ -91,7 +91,7 @@ export interface NewReport {
 /**
  * Rows to write, as one jsonb parameter read by jsonb_to_recordset: any number of rows in one
  * statement, so the statistics triggers (per statement) run once for all of them. Its columns
- * are named `v_…`, apart from the table's own in RETURNING.
+ * are named `v_…`, so that RETURNING's unqualified names are the table's own.
  */
 const CONTENT_FIELDS = [...FIGURES, 'difficulties', 'proposals', 'comment'] as const;
 const CONTENT_COLUMNS = CONTENT_FIELDS.map(snake);
