@@ -107,13 +107,17 @@ describe('a periodic report', () => {
     await coopPage.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
     expect(await coopPage.getByTestId('return-reason').innerText()).toContain('chưa khớp bảng lương');
     await coopPage.getByTestId('figure-workers').fill('7');
-    // submitting before the save has landed would submit the old figures: wait for it
+    // a step moves the stored report: with the correction unsaved, submitting waits for a save
+    await expect.poll(() => coopPage.getByTestId('report-submit').isDisabled(), { timeout: 10_000 }).toBe(true);
+    expect(await coopPage.getByTestId('report-unsaved').innerText()).toContain('chưa lưu');
+    await coopPage.screenshot({ path: `${shots}report-unsaved.png`, fullPage: true });
     const [saved] = await Promise.all([
       coopPage.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/reports/${PERIOD}`)),
       coopPage.getByTestId('report-save').click(),
     ]);
     expect(saved.status()).toBe(200);
     expect(saved.request().postDataJSON()).toMatchObject({ workers: 7 });
+    await expect.poll(() => coopPage.getByTestId('report-submit').isEnabled(), { timeout: 10_000 }).toBe(true);
     await coopPage.getByTestId('report-submit').click();
     await expect
       .poll(() => coopPage.getByTestId('report-status').innerText(), { timeout: 10_000 })

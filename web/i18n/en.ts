@@ -141,6 +141,7 @@ export const en: Dictionary = {
     approved: 'Report approved',
     returnedBecause: 'The report was returned',
     locked: 'The report is approved and locked.',
+    unsaved: 'Unsaved changes: save the draft first.',
     none: 'No report for this period yet.',
     errors: 'Errors to fix before submitting',
     warnings: 'Warnings to explain',

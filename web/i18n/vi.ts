@@ -140,6 +140,7 @@ export const vi = {
     approved: 'Đã duyệt báo cáo',
     returnedBecause: 'Báo cáo bị trả lại',
     locked: 'Báo cáo đã được duyệt và khóa.',
+    unsaved: 'Có thay đổi chưa lưu: hãy lưu nháp trước.',
     none: 'Chưa có báo cáo cho kỳ này.',
     errors: 'Lỗi cần sửa trước khi gửi',
     warnings: 'Cảnh báo cần giải trình',

@@ -113,6 +113,9 @@ function ReportForm({
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const can = report?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
+  // a step moves the stored report, not what the form shows: with changes unsaved, save first
+  // (else submitting would send the old figures and the edits would vanish with the answer)
+  const unsaved = can.edit && JSON.stringify(draft) !== JSON.stringify(fromReport(report));
 
   const issues = rules.data
     ? checkReport(rules.data, draft.figures, { kind: org.kind, previous: previous.data ?? null })
@@ -219,6 +222,11 @@ function ReportForm({
           />
         </Stack>
       </Card>
+      {unsaved && report && (can.submit || can.return || can.approve) && (
+        <Text size="sm" c="dimmed" ta="right" data-testid="report-unsaved">
+          {t.reports.unsaved}
+        </Text>
+      )}
       <Group justify="flex-end" gap="sm">
         {can.edit && (
           <Button variant="default" onClick={save} loading={action.isPending} data-testid="report-save">
@@ -229,13 +237,20 @@ function ReportForm({
           <Button
             onClick={() => run('submit', { version: report.version }, t.reports.submitted)}
             loading={action.isPending}
+            disabled={unsaved}
             data-testid="report-submit"
           >
             {t.reports.submit}
           </Button>
         )}
         {can.return && report && (
-          <Button color="orange" variant="light" onClick={() => setReturning(true)} data-testid="report-return">
+          <Button
+            color="orange"
+            variant="light"
+            onClick={() => setReturning(true)}
+            disabled={unsaved}
+            data-testid="report-return"
+          >
             {t.reports.return}
           </Button>
         )}
@@ -244,6 +259,7 @@ function ReportForm({
             color="green"
             onClick={() => run('approve', { version: report.version }, t.reports.approved)}
             loading={action.isPending}
+            disabled={unsaved}
             data-testid="report-approve"
           >
             {t.reports.approve}
