@@ -203,12 +203,29 @@ describe('the report workbook', () => {
     sheet.getRow(line).getCell(headers.indexOf('Số thành viên')).value = 15;
     sheet.getRow(line).getCell(headers.indexOf('Số lao động thường xuyên')).value = 7;
 
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'so-bao-cao.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
-    });
+    const upload = async (buffer: Buffer) =>
+      page.locator('input[type=file]').setInputFiles({
+        name: 'so-bao-cao.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      });
     const row = page.getByTestId('workbook-row').filter({ hasText: 'E2E-RAU-01' });
+
+    // with 30 rows naming no organisation: the errors come first, 25 to a page
+    const withStrangers = new ExcelJS.Workbook();
+    await withStrangers.xlsx.load(await workbook.xlsx.writeBuffer());
+    for (let i = 1; i <= 30; i++) withStrangers.worksheets[0]!.addRow([`KHONG-CO-${i}`]);
+    await upload(Buffer.from(await withStrangers.xlsx.writeBuffer()));
+    await page.getByTestId('workbook-pages').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('workbook-row').count()).toBe(25);
+    expect(await page.getByTestId('workbook-row').first().innerText()).toContain('KHONG-CO-1');
+    expect(await row.count()).toBe(0); // the change waits on page 2, after the errors
+    expect(await page.getByTestId('workbook-apply').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${shots}workbook-preview-errors.png`, fullPage: true });
+    await page.getByTestId('workbook-pages').getByRole('button', { name: '2' }).click();
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Số thành viên: — → 15');
+
+    await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Số thành viên: — → 15');
     await page.screenshot({ path: `${shots}workbook-preview.png`, fullPage: true });
     await page.getByTestId('workbook-apply').click();

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, FileButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileButton, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { WorkbookPreview } from '../../../../shared/contracts/reports.ts';
+import { useMemo, useState } from 'react';
+import type { WorkbookPreview, WorkbookRow } from '../../../../shared/contracts/reports.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { IconDownload, IconUpload } from '../../../components/icons.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
@@ -39,8 +39,6 @@ export function WorkbookPanel({ area, period }: { area: string | null; period: s
     },
   });
   const pending = preview ? preview.counts.new + preview.counts.changed : 0;
-  const show = (v: unknown) =>
-    v === null ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? formatNumber(v, lang) : String(v);
 
   return (
     <Card mb="md">
@@ -89,55 +87,7 @@ export function WorkbookPanel({ area, period }: { area: string | null; period: s
             )}
           </Text>
           {preview.counts.errors > 0 && <Alert color="red">{t.workbook.fixFirst}</Alert>}
-          {preview.rows.length > 0 && (
-            <Table.ScrollContainer minWidth={720} mah={420}>
-              <Table fz="sm" verticalSpacing={6} striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.workbook.line}</Table.Th>
-                    <Table.Th>{t.reports.organization}</Table.Th>
-                    <Table.Th>{t.workbook.outcome}</Table.Th>
-                    <Table.Th>{t.workbook.cells}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.rows.map((r) => (
-                    <Table.Tr key={r.line} data-testid="workbook-row">
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>
-                        {r.name ?? r.registrationNo}
-                        <Text size="xs" c="dimmed">
-                          {r.registrationNo}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={OUTCOME_COLORS[r.outcome]}>
-                          {t.workbook.outcomes[r.outcome]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {r.errors.map((e) => (
-                          <Text key={`e-${e.column}-${e.message}`} size="xs" c="red">
-                            {e.column}: {lang === 'vi' ? e.message : e.messageEn}
-                          </Text>
-                        ))}
-                        {r.changes.map((c) => (
-                          <Text key={`c-${c.field}`} size="xs">
-                            {c.column}: {show(c.before)} → <b>{show(c.after)}</b>
-                          </Text>
-                        ))}
-                        {r.warnings.map((w) => (
-                          <Text key={`w-${w.column}-${w.message}`} size="xs" c="orange">
-                            {w.column}: {lang === 'vi' ? w.message : w.messageEn}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          {preview.rows.length > 0 && <PreviewRows rows={preview.rows} />}
           <Group justify="flex-end">
             <Button
               variant="default"
@@ -160,5 +110,77 @@ export function WorkbookPanel({ area, period }: { area: string | null; period: s
         </Stack>
       )}
     </Card>
+  );
+}
+
+const PAGE_SIZE = 25;
+/** Errors first (they block applying), then rows with warnings, then the rest; by line within each. */
+const rank = (r: WorkbookRow) => (r.outcome === 'error' ? 0 : r.warnings.length > 0 ? 1 : 2);
+
+/** The rows of a preview, a page at a time: a province's workbook changes thousands. */
+function PreviewRows({ rows }: { rows: WorkbookRow[] }) {
+  const { t, lang } = useI18n();
+  const [page, setPage] = useState(1);
+  const sorted = useMemo(() => [...rows].sort((a, b) => rank(a) - rank(b) || a.line - b.line), [rows]);
+  const pages = Math.ceil(sorted.length / PAGE_SIZE);
+  const show = (v: unknown) =>
+    v === null ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? formatNumber(v, lang) : String(v);
+  return (
+    <>
+      <Table.ScrollContainer minWidth={720}>
+        <Table fz="sm" verticalSpacing={6} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.workbook.line}</Table.Th>
+              <Table.Th>{t.reports.organization}</Table.Th>
+              <Table.Th>{t.workbook.outcome}</Table.Th>
+              <Table.Th>{t.workbook.cells}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => (
+              <Table.Tr key={r.line} data-testid="workbook-row">
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td>
+                  {r.name ?? r.registrationNo}
+                  {r.name && (
+                    <Text size="xs" c="dimmed">
+                      {r.registrationNo}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={OUTCOME_COLORS[r.outcome]}>
+                    {t.workbook.outcomes[r.outcome]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {r.errors.map((e) => (
+                    <Text key={`e-${e.column}-${e.message}`} size="xs" c="red">
+                      {e.column}: {lang === 'vi' ? e.message : e.messageEn}
+                    </Text>
+                  ))}
+                  {r.changes.map((c) => (
+                    <Text key={`c-${c.field}`} size="xs">
+                      {c.column}: {show(c.before)} → <b>{show(c.after)}</b>
+                    </Text>
+                  ))}
+                  {r.warnings.map((w) => (
+                    <Text key={`w-${w.column}-${w.message}`} size="xs" c="orange">
+                      {w.column}: {lang === 'vi' ? w.message : w.messageEn}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && (
+        <Group justify="flex-end">
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="workbook-pages" />
+        </Group>
+      )}
+    </>
   );
 }
