@@ -64,20 +64,18 @@ async function upload(base: string, who: Session, data: Buffer, apply: boolean):
   return (await res.json()) as WorkbookPreview;
 }
 
-/** The workbook with the members of every row changed, except on the lines of `leave`; and how many rows it has. */
-async function edited(data: Buffer, leave: Set<number> = new Set()): Promise<{ data: Buffer; rows: number }> {
+/** The workbook with the members of every row changed, except on the lines of `leave`. */
+async function edited(data: Buffer, leave: Set<number> = new Set()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const column = (sheet.getRow(1).values as unknown[]).indexOf(MEMBERS);
-  let rows = 0;
   sheet.eachRow((row, n) => {
     if (n === 1 || leave.has(n)) return;
     const cell = row.getCell(column);
     cell.value = (typeof cell.value === 'number' ? cell.value : 10) + 1;
-    rows++;
   });
-  return { data: Buffer.from(await workbook.xlsx.writeBuffer()), rows };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 async function timed<T>(steps: Step[], name: string, run: () => Promise<T>, detail: (t: T) => string): Promise<T> {
@@ -107,26 +105,21 @@ async function roundTrip(base: string, database: Database, area: string): Promis
 
   const first = await timed(steps, '1. download, pre-filled', () => download(base, who, area), mb);
   let sheet = await edited(first);
-  const seen = await timed(steps, '2. preview', () => upload(base, who, sheet.data, false), counted);
+  const seen = await timed(steps, '2. preview', () => upload(base, who, sheet, false), counted);
   const broken = new Set(seen.rows.filter((r) => r.outcome === 'error').map((r) => r.line));
   if (broken.size) sheet = await edited(first, broken);
   const clean = await timed(
     steps,
     '2. preview, rows with errors left out',
-    () => upload(base, who, sheet.data, false),
+    () => upload(base, who, sheet, false),
     counted,
   );
   if (clean.counts.errors > 0) throw new Error(`still ${clean.counts.errors} rows with errors`);
-  const created = await timed(steps, '3. apply: new reports', () => upload(base, who, sheet.data, true), counted);
+  const created = await timed(steps, '3. apply: new reports', () => upload(base, who, sheet, true), counted);
 
   const second = await timed(steps, '4. download again', () => download(base, who, area), mb);
   const again = await edited(second, broken);
-  const updated = await timed(
-    steps,
-    '4. apply: every report changed',
-    () => upload(base, who, again.data, true),
-    counted,
-  );
+  const updated = await timed(steps, '4. apply: every report changed', () => upload(base, who, again, true), counted);
 
   const { rows } = await database.db.execute<{ reports: number; versions: number; audit: number }>(sql`
     select count(*)::int as reports, count(*) filter (where r.version = 2)::int as versions,
