@@ -72,6 +72,25 @@ async function check(db: Executor, org: Organization, content: ReportContent & {
   return { errors: issues.filter((i) => i.level === 'error'), warnings: issues.filter((i) => i.level === 'warning') };
 }
 
+/** Errors refuse a submission; so do warnings without the comment that explains them. */
+function assertSubmittable(found: Awaited<ReturnType<typeof check>>, comment: string | null): void {
+  const blocking = found.errors.length > 0;
+  if (!blocking && (found.warnings.length === 0 || comment)) return;
+  const issues = blocking ? found.errors : found.warnings;
+  throw new AppError('validation_failed', {
+    vi: blocking
+      ? 'Báo cáo còn lỗi, chưa gửi được: ' + issues.map((i) => i.message).join('; ')
+      : 'Có cảnh báo cần giải thích trong phần ghi chú trước khi gửi: ' + issues.map((i) => i.message).join('; '),
+    en: blocking
+      ? 'The report has errors and cannot be submitted: ' + issues.map((i) => i.messageEn).join('; ')
+      : 'Explain the warnings in the comment before submitting: ' + issues.map((i) => i.messageEn).join('; '),
+    errors: issues.map((i) => ({ field: i.field, message: i.message, messageEn: i.messageEn })),
+  });
+}
+
+/** Who entered a report the caller writes: a cooperative its own, else an officer (imports included). */
+export const reportSource = (caller: Caller) => (caller.read.kind === 'organization' ? 'cooperative' : 'officer');
+
 export async function getReport(db: Executor, caller: Caller, id: number, period: string): Promise<Report> {
   const org = await findReadable(db, caller, id);
   const row = await findReport(db, id, period);
@@ -115,10 +134,15 @@ export async function saveReport(db: Db, caller: Caller, id: number, period: str
       proposals: input.proposals || null,
       comment: input.comment || null,
     };
-    const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
     const after = before
       ? await updateReportContent(tx, before.id, content)
-      : await insertReport(tx, { organizationId: id, period, content, source, by: caller.user?.id ?? null });
+      : await insertReport(tx, {
+          organizationId: id,
+          period,
+          content,
+          source: reportSource(caller),
+          by: caller.user?.id ?? null,
+        });
     await recordAudit(tx, caller, {
       action: before ? 'report.update' : 'report.create',
       entity: 'organization',
@@ -173,24 +197,8 @@ export async function moveReport(
       );
     }
     // the figures do not change with the status: what submitting checked is the answer's check
-    const found = step === 'submit' ? await check(tx, org, before) : null;
-    if (found) {
-      if (found.errors.length > 0 || (found.warnings.length > 0 && !before.comment)) {
-        const issues = found.errors.length > 0 ? found.errors : found.warnings;
-        throw new AppError('validation_failed', {
-          vi:
-            found.errors.length > 0
-              ? 'Báo cáo còn lỗi, chưa gửi được: ' + issues.map((i) => i.message).join('; ')
-              : 'Có cảnh báo cần giải thích trong phần ghi chú trước khi gửi: ' +
-                issues.map((i) => i.message).join('; '),
-          en:
-            found.errors.length > 0
-              ? 'The report has errors and cannot be submitted: ' + issues.map((i) => i.messageEn).join('; ')
-              : 'Explain the warnings in the comment before submitting: ' + issues.map((i) => i.messageEn).join('; '),
-          errors: issues.map((i) => ({ field: i.field, message: i.message, messageEn: i.messageEn })),
-        });
-      }
-    }
+    const found = step === 'submit' ? await check(tx, org, before) : undefined;
+    if (found) assertSubmittable(found, before.comment);
     const after = await setReportStatus(tx, before.id, {
       status: NEXT[step],
       by: caller.user?.id ?? null,
@@ -204,7 +212,7 @@ export async function moveReport(
       before: reportValues(before),
       after: reportValues(after),
     });
-    return shape(tx, caller, org, after, found ?? undefined);
+    return shape(tx, caller, org, after, found);
   });
 }
 

@@ -40,7 +40,7 @@ import {
   type ReportContent,
   type UploadTarget,
 } from './reports.queries.ts';
-import { abilities, ensurePeriodSummary } from './reports.service.ts';
+import { abilities, ensurePeriodSummary, reportSource } from './reports.service.ts';
 
 type Key =
   | 'registrationNo'
@@ -183,7 +183,7 @@ export async function uploadWorkbook(
     const planned = await run(tx);
     if (planned.some((p) => p.outcome === 'error')) return preview(opts.period, planned, false);
     const writes = planned.filter((p) => p.outcome === 'new' || p.outcome === 'changed');
-    const source = caller.read.kind === 'organization' ? 'cooperative' : 'officer';
+    const source = reportSource(caller);
     // two statements for all the rows: the statistics triggers run once for each
     await insertReports(
       tx,
