@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type { Db } from '../db/pool.ts';
 import { AppError } from './errors.ts';
@@ -47,7 +47,9 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  await app.register(helmet, {
+  // helmet's middleware is built once: @fastify/helmet builds it again on every request, a
+  // twentieth of a /stats request's CPU (bench/RESULTS.md, "Statistics")
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         // Mantine and ECharts set inline styles; everything else comes from this site
@@ -57,6 +59,9 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
       },
     },
   });
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await app.register(cookie);
   const routes = installAuth(app, db);
 
