@@ -12,9 +12,9 @@ const server = await ownSessions(pool);
 
 const query = (n: number) => sql`select ${n}::int + 1 as next, 'runPrepared probe' as probe`;
 /** A statement built on each call, as a caller without builtOnce would */
-const run = (db: ReturnType<typeof createDb>, n: number) =>
+const run = (db: Pick<ReturnType<typeof createDb>, 'execute'>, n: number) =>
   runPrepared<{ next: number }>(db, prepareStatement(query(n)));
-const named = async (db: ReturnType<typeof createDb>) => {
+const named = async (db: Pick<ReturnType<typeof createDb>, 'execute'>) => {
   const { rows } = await db.execute<{ name: string; statement: string }>(
     sql`select name, statement from pg_prepared_statements where statement like '%runPrepared probe%' and statement not like '%pg_prepared_statements%'`,
   );
@@ -36,10 +36,28 @@ describe('runPrepared', () => {
   });
 
   it('sends it as any statement where connections share a session (PGlite)', async () => {
-    const db = createDb(pool, { ownSessions: false });
-    await db.execute(sql`deallocate all`);
-    expect((await run(db, 7)).rows[0]!.next).toBe(8);
-    expect(await named(db)).toEqual([]);
+    const shared = createPool(inject('databaseUrl'), 1);
+    try {
+      const db = createDb(shared, { ownSessions: false });
+      expect((await run(db, 7)).rows[0]!.next).toBe(8);
+      expect((await db.transaction((tx) => run(tx, 8))).rows[0]!.next).toBe(9);
+      expect(await named(db)).toEqual([]);
+    } finally {
+      await shared.end();
+    }
+  });
+
+  it.runIf(server)('names it on the connection a transaction holds, too', async () => {
+    const db = createDb(pool, { ownSessions: true });
+    const statement = prepareStatement(
+      sql`select ${sql.placeholder('n')}::int * 2 as twice, 'runPrepared probe in a transaction' as probe`,
+    );
+    const inTx = await db.transaction(async (tx) => {
+      const answer = await runPrepared<{ twice: number }>(tx, statement, { n: 21 });
+      return { answer, prepared: (await named(tx)).filter((p) => p.statement === statement.text) };
+    });
+    expect(inTx.answer.rows[0]!.twice).toBe(42);
+    expect(inTx.prepared).toEqual([{ name: statement.name, statement: statement.text }]);
   });
 
   it('runs a statement built once with each call’s values in its slots, beside its own parameters', async () => {
@@ -54,7 +72,7 @@ describe('runPrepared', () => {
     expect((await runPrepared(db, statement, { n: 1, label: 'a' })).rows[0]).toMatchObject({ next: 11, label: 'a' });
     expect((await runPrepared(db, statement, { n: 5, label: null })).rows[0]).toMatchObject({ next: 15, label: null });
     await expect(runPrepared(db, statement, { n: 1 })).rejects.toThrow('no value for "label"');
-    // inside a transaction it runs too (unnamed there)
+    // inside a transaction it runs too
     const inTx = await db.transaction((tx) => runPrepared<{ next: number }>(tx, statement, { n: 2, label: 'b' }));
     expect(inTx.rows[0]!.next).toBe(12);
   });

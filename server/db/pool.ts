@@ -25,11 +25,14 @@ export function createPool(url: string, max = 10): pg.Pool {
 
 /**
  * `ownSessions` (`ownSessions(pool)`): each connection of the pool is its own server session,
- * so `runPrepared` may name statements there.
+ * so `runPrepared` may name statements there, on the pool and on a transaction's connection.
  */
 export function createDb(pool: pg.Pool, opts: { ownSessions: boolean }) {
   const db = drizzle(pool, { schema, casing: 'snake_case' });
-  if (opts.ownSessions) namingAllowed.add(db);
+  if (opts.ownSessions) {
+    namingAllowed.add(pool);
+    pool.on('acquire', (client) => namingAllowed.add(client));
+  }
   return db;
 }
 
@@ -47,7 +50,7 @@ export async function ownSessions(pool: pg.Pool): Promise<boolean> {
 }
 
 const namingAllowed = new WeakSet<object>();
-const dialect = new PgDialect();
+const dialect = new PgDialect({ casing: 'snake_case' }); // as createDb's
 
 /**
  * A statement of the hot read paths, built once: its text, the name it is prepared under, and
@@ -83,18 +86,20 @@ export function builtOnce<A extends string[]>(build: (...args: A) => SQL): (...a
 
 /**
  * Runs a Statement with `values` in its slots: where the connections are sessions of their own,
- * prepared once per connection under its name, so the server parses and plans it once rather
- * than on every request (bench/RESULTS.md, "Statistics"); elsewhere (PGlite, a transaction) as
- * any statement.
+ * prepared once per connection under its name (in a transaction too), so the server parses and
+ * plans it once rather than on every request (bench/RESULTS.md, "Statistics"); elsewhere
+ * (PGlite) as any statement.
  */
 export async function runPrepared<T extends Record<string, unknown>>(
   db: Pick<Db, 'execute'>,
   statement: Statement,
   values: Record<string, unknown> = {},
 ): Promise<{ rows: T[] }> {
-  const name = namingAllowed.has(db) ? statement.name : undefined;
+  // a pool, or the connection a transaction holds
+  const session = (db as Db)._.session;
+  const name = namingAllowed.has((session as unknown as { client: object }).client) ? statement.name : undefined;
   const query = { sql: statement.text, params: paramsOf(statement, values) };
-  return (db as Db)._.session.prepareQuery(query, undefined, name, false).execute() as Promise<{ rows: T[] }>;
+  return session.prepareQuery(query, undefined, name, false).execute() as Promise<{ rows: T[] }>;
 }
 
 /** A Statement's parameters with `values` in its slots. */
