@@ -2,7 +2,7 @@
 // what, and the difference before → after of each field. Reading the trail is audit.queries.ts.
 import { sql } from 'drizzle-orm';
 import type { AuditEntity } from '../../../shared/contracts/audit.ts';
-import type { Db } from '../../db/pool.ts';
+import { prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
 import type { Caller } from '../auth/caller.ts';
 
 type Executor = Pick<Db, 'execute'>;
@@ -50,6 +50,14 @@ export interface AuditInput {
   note?: string | null;
 }
 
+const RECORD_AUDIT = prepareStatement(sql`
+    insert into audit_events (user_id, user_email, ip, request_id, action, entity, entity_id, organization_id,
+      changes, note)
+    select ${sql.placeholder('userId')}::int, ${sql.placeholder('userEmail')}::text, ${sql.placeholder('ip')}::text,
+      ${sql.placeholder('requestId')}::text, e.action, e.entity, e.entity_id, e.organization_id, e.changes, e.note
+    from jsonb_to_recordset(${sql.placeholder('events')}::jsonb)
+      as e(action text, entity text, entity_id text, organization_id int, changes jsonb, note text)`);
+
 /**
  * Records one event per input (none for an empty list), in the caller's transaction: all of
  * them in one statement, sent as one JSON document (an import records thousands at once).
@@ -64,11 +72,11 @@ export async function recordAudit(db: Executor, caller: Caller, inputs: AuditInp
     note: e.note ?? null,
   }));
   if (events.length === 0) return;
-  await db.execute(sql`
-    insert into audit_events (user_id, user_email, ip, request_id, action, entity, entity_id, organization_id,
-      changes, note)
-    select ${caller.user?.id ?? null}::int, ${caller.user?.email ?? null}::text, ${caller.ip}::text,
-      ${caller.requestId}::text, e.action, e.entity, e.entity_id, e.organization_id, e.changes, e.note
-    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
-      as e(action text, entity text, entity_id text, organization_id int, changes jsonb, note text)`);
+  await runPrepared(db, RECORD_AUDIT, {
+    userId: caller.user?.id ?? null,
+    userEmail: caller.user?.email ?? null,
+    ip: caller.ip,
+    requestId: caller.requestId,
+    events: JSON.stringify(events),
+  });
 }

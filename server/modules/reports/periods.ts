@@ -3,7 +3,7 @@
 // 15 July (H1), 15 January (H2) or 15 December (the year), as period_due_on() in SQL says.
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodWindow } from '../../../shared/contracts/reports.ts';
-import type { Db } from '../../db/pool.ts';
+import { prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { reportedPeriods } from '../stats/stats.queries.ts';
@@ -27,8 +27,11 @@ const toWindow = (row: WindowRow): PeriodWindow => ({
   custom: row.opensOn !== null,
 });
 
+/** One period's window: every save asks it (built once). */
+const PERIOD_WINDOW = prepareStatement(windowSql(sql`select ${sql.placeholder('period')}::text`));
+
 export async function periodWindow(db: Executor, period: string): Promise<PeriodWindow> {
-  const { rows } = await db.execute<WindowRow>(windowSql(sql`select ${period}::text`));
+  const { rows } = await runPrepared<WindowRow>(db, PERIOD_WINDOW, { period });
   return toWindow(rows[0]!);
 }
 

@@ -5,7 +5,7 @@ import type { Kind } from '../../../shared/contracts/enums.ts';
 import type { Figure, ReportRule, ReportStatus, Difficulty } from '../../../shared/contracts/reports.ts';
 import { FIGURES } from '../../../shared/contracts/reports.ts';
 import type { Figures } from '../../../shared/rules/check-report.ts';
-import type { Db } from '../../db/pool.ts';
+import { builtOnce, prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
 import type { Area } from '../admin-units/area.ts';
 import { AREA_FACT_COLUMN } from '../stats/stats.queries.ts';
 
@@ -59,16 +59,24 @@ const COLUMNS = sql.join(
   sql`, `,
 );
 
+/** A report by organisation and period, read or locked for an update: every save and step runs it. */
+const FIND_REPORT = builtOnce(
+  (mode: 'read' | 'lock') => sql`
+    select ${COLUMNS} from organization_reports
+    where organization_id = ${sql.placeholder('organizationId')} and period = ${sql.placeholder('period')}
+    ${mode === 'lock' ? sql`for update` : sql``}`,
+);
+
 export async function findReport(
   db: Executor,
   organizationId: number,
   period: string,
   opts: { lock?: boolean } = {},
 ): Promise<ReportRow | undefined> {
-  const { rows } = await db.execute<ReportRow>(sql`
-    select ${COLUMNS} from organization_reports
-    where organization_id = ${organizationId} and period = ${period}
-    ${opts.lock ? sql`for update` : sql``}`);
+  const { rows } = await runPrepared<ReportRow>(db, FIND_REPORT(opts.lock ? 'lock' : 'read'), {
+    organizationId,
+    period,
+  });
   return rows[0];
 }
 
@@ -102,7 +110,15 @@ const CONTENT_TYPES = [
   'v_comment text',
 ].join(', ');
 const contentJson = (c: ReportContent) => Object.fromEntries(CONTENT_FIELDS.map((f) => [`v_${snake(f)}`, c[f]]));
-const rowsParam = (rows: Record<string, unknown>[]) => sql`${JSON.stringify(rows)}::jsonb`;
+
+const INSERT_REPORTS = prepareStatement(sql`
+    insert into organization_reports (organization_id, period, ${sql.raw(CONTENT_COLUMNS.join(', '))}, status, source,
+      entered_by)
+    select v_organization_id, v_period, ${sql.raw(CONTENT_COLUMNS.map((c) => `v_${c}`).join(', '))}, 'draft', v_source,
+      v_entered_by
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(v_organization_id int, v_period text,
+      ${sql.raw(CONTENT_TYPES)}, v_source text, v_entered_by int)
+    returning ${COLUMNS}`);
 
 /** New draft reports, in one statement; answers them in no particular order. */
 export async function insertReports(db: Executor, reports: NewReport[]): Promise<ReportRow[]> {
@@ -114,19 +130,18 @@ export async function insertReports(db: Executor, reports: NewReport[]): Promise
     v_source: r.source,
     v_entered_by: r.by,
   }));
-  const { rows } = await db.execute<ReportRow>(sql`
-    insert into organization_reports (organization_id, period, ${sql.raw(CONTENT_COLUMNS.join(', '))}, status, source,
-      entered_by)
-    select v_organization_id, v_period, ${sql.raw(CONTENT_COLUMNS.map((c) => `v_${c}`).join(', '))}, 'draft', v_source,
-      v_entered_by
-    from jsonb_to_recordset(${rowsParam(json)}) as x(v_organization_id int, v_period text, ${sql.raw(CONTENT_TYPES)},
-      v_source text, v_entered_by int)
-    returning ${COLUMNS}`);
-  return rows;
+  return (await runPrepared<ReportRow>(db, INSERT_REPORTS, { rows: JSON.stringify(json) })).rows;
 }
 
 export const insertReport = async (db: Executor, r: NewReport): Promise<ReportRow> =>
   (await insertReports(db, [r]))[0]!;
+
+const UPDATE_REPORTS_CONTENT = prepareStatement(sql`
+    update organization_reports
+    set ${sql.raw(CONTENT_COLUMNS.map((c) => `${c} = v_${c}`).join(', '))}, version = version + 1, updated_at = now()
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(v_id int, ${sql.raw(CONTENT_TYPES)})
+    where id = v_id
+    returning ${COLUMNS}`);
 
 /** New content for reports (by id), in one statement, each a version further; answers them in no particular order. */
 export async function updateReportsContent(
@@ -135,17 +150,25 @@ export async function updateReportsContent(
 ): Promise<ReportRow[]> {
   if (reports.length === 0) return [];
   const json = reports.map((r) => ({ v_id: r.id, ...contentJson(r.content) }));
-  const { rows } = await db.execute<ReportRow>(sql`
-    update organization_reports
-    set ${sql.raw(CONTENT_COLUMNS.map((c) => `${c} = v_${c}`).join(', '))}, version = version + 1, updated_at = now()
-    from jsonb_to_recordset(${rowsParam(json)}) as x(v_id int, ${sql.raw(CONTENT_TYPES)})
-    where id = v_id
-    returning ${COLUMNS}`);
-  return rows;
+  return (await runPrepared<ReportRow>(db, UPDATE_REPORTS_CONTENT, { rows: JSON.stringify(json) })).rows;
 }
 
 export const updateReportContent = async (db: Executor, id: number, content: ReportContent): Promise<ReportRow> =>
   (await updateReportsContent(db, [{ id, content }]))[0]!;
+
+/** A step of the workflow, by what it stamps: a submission, or a review (returned or approved). */
+const SET_STATUS = builtOnce(
+  (stamp: 'submitted' | 'reviewed') => sql`
+    update organization_reports set status = ${sql.placeholder('status')},
+      ${
+        stamp === 'submitted'
+          ? sql`submitted_at = now(), submitted_by = ${sql.placeholder('by')}::int, return_reason = null`
+          : sql`reviewed_at = now(), reviewed_by = ${sql.placeholder('by')}::int,
+              return_reason = ${sql.placeholder('returnReason')}::text`
+      },
+      version = version + 1, updated_at = now()
+    where id = ${sql.placeholder('id')} returning ${COLUMNS}`,
+);
 
 /** A step of the workflow: the new status and who took it. */
 export async function setReportStatus(
@@ -153,13 +176,13 @@ export async function setReportStatus(
   id: number,
   step: { status: ReportStatus; by: number | null; returnReason?: string | null },
 ): Promise<ReportRow> {
-  const stamp =
-    step.status === 'submitted'
-      ? sql`submitted_at = now(), submitted_by = ${step.by}, return_reason = null`
-      : sql`reviewed_at = now(), reviewed_by = ${step.by}, return_reason = ${step.returnReason ?? null}`;
-  const { rows } = await db.execute<ReportRow>(sql`
-    update organization_reports set status = ${step.status}, ${stamp}, version = version + 1, updated_at = now()
-    where id = ${id} returning ${COLUMNS}`);
+  const statement = SET_STATUS(step.status === 'submitted' ? 'submitted' : 'reviewed');
+  const { rows } = await runPrepared<ReportRow>(db, statement, {
+    id,
+    status: step.status,
+    by: step.by,
+    returnReason: step.returnReason ?? null,
+  });
   return rows[0]!;
 }
 
@@ -170,11 +193,12 @@ export async function previousFigures(db: Executor, organizationId: number, peri
   return found ? Object.fromEntries(FIGURES.map((f) => [f, found[f]])) : null;
 }
 
-export async function activeRules(db: Executor): Promise<ReportRule[]> {
-  const { rows } = await db.execute<ReportRule>(sql`
+const ACTIVE_RULES = prepareStatement(sql`
     select code, level, kind, params, message, message_en as "messageEn"
     from report_rules where active order by position, code`);
-  return rows;
+
+export async function activeRules(db: Executor): Promise<ReportRule[]> {
+  return (await runPrepared<ReportRule>(db, ACTIVE_RULES)).rows;
 }
 
 export type ReportListRow = {
