@@ -58,6 +58,17 @@ describe('runPrepared', () => {
     });
     expect(inTx.answer.rows[0]!.twice).toBe(42);
     expect(inTx.prepared).toEqual([{ name: statement.name, statement: statement.text }]);
+    // a name outlives a rolled-back transaction (prepared statements are not transactional):
+    // the connection's next use of it, in or out of a transaction, finds it
+    const failed = db.transaction(async (tx) => {
+      await runPrepared(tx, statement, { n: 1 });
+      throw new Error('rolled back');
+    });
+    await expect(failed).rejects.toThrow('rolled back');
+    expect((await runPrepared<{ twice: number }>(db, statement, { n: 4 })).rows[0]!.twice).toBe(8);
+    expect((await db.transaction((tx) => runPrepared<{ twice: number }>(tx, statement, { n: 5 }))).rows[0]!.twice).toBe(
+      10,
+    );
   });
 
   it('runs a statement built once with each call’s values in its slots, beside its own parameters', async () => {
