@@ -53,7 +53,7 @@ const namingAllowed = new WeakSet<object>();
 const dialect = new PgDialect({ casing: 'snake_case' }); // as createDb's
 
 /**
- * A statement of the hot read paths, built once: its text, the name it is prepared under, and
+ * A statement of the hot paths (reads, a report's save and steps), built once: its text, the name it is prepared under, and
  * its parameters, where each `sql.placeholder(name)` is a slot for a call's values.
  */
 export interface Statement {
@@ -95,7 +95,7 @@ export async function runPrepared<T extends Record<string, unknown>>(
   statement: Statement,
   values: Record<string, unknown> = {},
 ): Promise<{ rows: T[] }> {
-  // a pool, or the connection a transaction holds
+  // drizzle's session runs on `client`: the pool, or the connection a transaction holds
   const session = (db as Db)._.session;
   const name = namingAllowed.has((session as unknown as { client: object }).client) ? statement.name : undefined;
   const query = { sql: statement.text, params: paramsOf(statement, values) };
