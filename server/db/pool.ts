@@ -53,8 +53,9 @@ const namingAllowed = new WeakSet<object>();
 const dialect = new PgDialect({ casing: 'snake_case' }); // as createDb's
 
 /**
- * A statement of the hot paths (reads, a report's save and steps), built once: its text, the name it is prepared under, and
- * its parameters, where each `sql.placeholder(name)` is a slot for a call's values.
+ * A statement of the hot paths (reads, a report's save and steps), built once: its text, the
+ * name it is prepared under, and its parameters, where each `sql.placeholder(name)` is a slot
+ * for a call's values.
  */
 export interface Statement {
   text: string;
