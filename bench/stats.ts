@@ -5,6 +5,8 @@
 //    (`app.inject`, one request at a time) for the country, a province, a commune and a former
 //    district, against the floor: the statistics statement alone, sent over a bare pg client,
 //    taken in turn with the request for the same area, period and kind;
+//  - what any such request costs besides its statistics: refused without a session (no SQL),
+//    and the session's lookup alone;
 //  - the live query the summary replaces (every counted organisation aggregated at read time);
 //  - what the summary costs a write (one report changed, with and without the triggers), and
 //    merging the pending changes.
@@ -23,7 +25,7 @@ import { importAdminUnitFiles } from '../server/modules/admin-units/import-files
 import { resolveArea } from '../server/modules/admin-units/area.ts';
 import { createRandom, type Random } from '../server/modules/demo/random.ts';
 import { parsePeriod } from '../server/modules/reports/period.ts';
-import { LIVE_SESSION, SESSION_LIMITS, tokenId } from '../server/modules/auth/sessions.queries.ts';
+import { findLiveSession, LIVE_SESSION, SESSION_LIMITS, tokenId } from '../server/modules/auth/sessions.queries.ts';
 import { compactCells, statsStatement, valuesOf } from '../server/modules/stats/stats.queries.ts';
 import { computeStats } from '../server/modules/stats/stats.service.ts';
 import { measure, measureInterleaved, percentile, table, type Measured } from './lib/measure.ts';
@@ -158,6 +160,12 @@ async function run(app: App, database: Database, set: AreaSet) {
   await scenario('g. /stats/narrative, a province, latest period', (r) =>
     get('stats/narrative', `area=${r.pick(set.provinces)}`),
   );
+  // what every request costs besides its statistics: the HTTP path alone, and the session's lookup
+  await scenario('h. /stats refused for want of a session (401, no SQL)', async () => {
+    const res = await app.inject('/api/v1/stats?area=VN');
+    if (res.statusCode !== 401) throw new Error(`expected 401, got ${res.statusCode}`);
+  });
+  await scenario('i. the session lookup alone (findLiveSession)', () => findLiveSession(db, admin.token));
   await client.end();
   return out;
 }
@@ -198,8 +206,8 @@ async function writes(db: Database['db']) {
     return null;
   };
   const out = [
-    await measure('h. a report changed (one transaction), summary kept', opts, write(false)),
-    await measure('h. — the same without the triggers (floor)', opts, write(true)),
+    await measure('j. a report changed (one transaction), summary kept', opts, write(false)),
+    await measure('j. — the same without the triggers (floor)', opts, write(true)),
   ];
   // the second run left the summary behind: put it right for what follows
   await db.execute(sql`select stats_refresh(${sql.param(rows.map((r) => r.id))}::int[])`);
