@@ -101,15 +101,11 @@ async function run(app: App, database: Database, set: AreaSet) {
   // statistics statement alone, and every statement the request sends (the session's lookup,
   // then the statistics); the three in turn, for the same area, period and kind, and with the
   // app's session settings (no JIT: it would cost the floor, not the app, up to seconds)
-  // and sent as the app sends it: prepared under its name on PostgreSQL (runPrepared)
+  // and sent as the app sends it: prepared under its name (runPrepared)
   const client = new pg.Client({ connectionString: database.engine.url, options: SESSION_OPTIONS });
   await client.connect();
   const send = ({ statement, values }: { statement: Statement; values: Record<string, unknown> }) =>
-    client.query({
-      text: statement.text,
-      values: paramsOf(statement, values),
-      ...(database.engine.kind === 'postgres' && { name: statement.name }),
-    });
+    client.query({ name: statement.name, text: statement.text, values: paramsOf(statement, values) });
   const session = {
     statement: LIVE_SESSION,
     values: { id: tokenId(admin.token), idleMinutes: SESSION_LIMITS.idleMinutes },

@@ -2,7 +2,7 @@ import { afterAll, inject } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../shared/contracts/auth.ts';
 import { buildApp, type App } from '../server/http/app.ts';
-import { createDb, createPool, ownSessions, type Db } from '../server/db/pool.ts';
+import { createDb, createPool, type Db } from '../server/db/pool.ts';
 import { SESSION_COOKIE } from '../server/modules/auth/auth.hooks.ts';
 import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
@@ -60,7 +60,7 @@ export async function signIn(
  */
 export async function testApp(): Promise<{ app: App; db: Db; admin: Agent }> {
   const pool = createPool(inject('databaseUrl'), 4);
-  const db = createDb(pool, { ownSessions: await ownSessions(pool) });
+  const db = createDb(pool);
   const app = await buildApp({ db, logLevel: process.env.TEST_LOG ?? 'silent', serveWeb: false });
   afterAll(async () => {
     await app.close();

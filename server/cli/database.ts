@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { startEngine, type Engine } from '../db/engine.ts';
 import { applyMigrations } from '../db/migrate.ts';
-import { createDb, createPool, ownSessions, type Db } from '../db/pool.ts';
+import { createDb, createPool, type Db } from '../db/pool.ts';
 import { ensureCurrentUnits } from '../modules/admin-units/load-current.ts';
 
 export interface Database {
@@ -16,7 +16,7 @@ export async function openDatabase(config: Config, opts: { poolSize?: number } =
   const pool = createPool(engine.url, opts.poolSize);
   let db: Db;
   try {
-    db = createDb(pool, { ownSessions: await ownSessions(pool) });
+    db = createDb(pool);
     await applyMigrations(db);
     await ensureCurrentUnits(db);
   } catch (err) {

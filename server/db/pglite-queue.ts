@@ -8,6 +8,14 @@
 // keeps its turn from its first message until the backend is ready for another query: after a
 // Sync or a simple Query, outside a transaction. A failed message is answered with its error
 // and the queue goes on (the original stops for good).
+//
+// Named statements (runPrepared): every connection shares the one session, so a statement one
+// connection prepared is there for all of them, and a second Parse of the same name would fail
+// ("prepared statement … already exists"). A Parse identical to one that succeeded — same name,
+// text and parameter types — is answered ParseComplete here; a different text under a taken
+// name still goes to PGlite and fails, as on a server. A Close of the statement (pg sends one
+// when a value cannot be bound), or DEALLOCATE or DISCARD in a simple query, forgets it. The
+// names are bounded by the app's built-once statements.
 import type { PGlite } from '@electric-sql/pglite';
 
 interface Pending {
@@ -20,15 +28,25 @@ interface Pending {
 
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
+const PARSE = 0x50; // 'P'
+const CLOSE = 0x43; // 'C'
+const PARSE_COMPLETE = Uint8Array.of(0x31, 0, 0, 0, 4); // '1', length 4
 const PROTOCOL_3 = 196608;
 
 /** The startup packet has no type byte: its second int32 is the protocol version. */
 const isStartup = (m: Uint8Array) =>
   m.length >= 8 && new DataView(m.buffer, m.byteOffset, m.byteLength).getInt32(4) === PROTOCOL_3;
 
+/** The C string at `from` in a message. */
+const cString = (m: Uint8Array, from: number) =>
+  Buffer.from(m.buffer, m.byteOffset + from, m.indexOf(0, from) - from).toString();
+const DROPS_STATEMENTS = /\b(deallocate|discard)\b/i;
+
 /** Drop-in for pglite-socket's QueryQueueManager (same methods), with per-query turns. */
 export class BatchQueue {
   private queue: Pending[] = [];
+  /** the named statements prepared in the session: name → the Parse message that made it */
+  private readonly prepared = new Map<string, Buffer>();
   private processing = false;
   /** the connection whose query is under way; null between queries */
   private owner: number | null = null;
@@ -54,26 +72,43 @@ export class BatchQueue {
         // the owner's next message has not arrived yet: it is sent once the last one is answered
         if (at < 0 || this.queue.length === 0) return;
         const next = this.queue.splice(at, 1)[0]!;
-        let bytes = 0;
-        try {
-          await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(next.message, {
-              onRawData: (data) => {
-                bytes += data.length;
-                next.onData(data);
-              },
-            }),
-          );
-          next.resolve(bytes);
-        } catch (err) {
-          next.reject(err);
-        }
         const type = next.message[0];
+        // a Parse names its statement after the type byte and length; a Close after its kind, 'S'
+        const name = type === PARSE ? cString(next.message, 5) : '';
+        if (type === CLOSE && next.message[5] === 0x53) this.prepared.delete(cString(next.message, 6));
+        if (type === QUERY && DROPS_STATEMENTS.test(cString(next.message, 5))) this.prepared.clear();
+        if (name && this.prepared.get(name)?.equals(next.message)) {
+          next.onData(PARSE_COMPLETE);
+          next.resolve(PARSE_COMPLETE.length);
+        } else {
+          await this.run(next, name);
+        }
         const queryOver = isStartup(next.message) || type === SYNC || type === QUERY;
         this.owner = queryOver && !this.db.isInTransaction() ? null : next.handlerId;
       }
     } finally {
       this.processing = false;
+    }
+  }
+
+  /** Sends a message to PGlite; a named Parse that succeeds is remembered. */
+  private async run(next: Pending, name: string): Promise<void> {
+    let bytes = 0;
+    let answer: number | undefined;
+    try {
+      await this.db.runExclusive(() =>
+        this.db.execProtocolRawStream(next.message, {
+          onRawData: (data) => {
+            answer ??= data[0];
+            bytes += data.length;
+            next.onData(data);
+          },
+        }),
+      );
+      if (name && answer === PARSE_COMPLETE[0]) this.prepared.set(name, Buffer.from(next.message));
+      next.resolve(bytes);
+    } catch (err) {
+      next.reject(err);
     }
   }
 

@@ -1,78 +1,38 @@
-// runPrepared: on a server whose connections are sessions of their own, the statement is
-// prepared once under its name and answers each call's parameters; elsewhere it is sent as any
-// statement, leaving nothing named behind.
+// runPrepared: the statement is prepared once under its name and answers each call's
+// parameters — on each connection of a PostgreSQL server, and once in PGlite's one session,
+// which all connections share (pglite-queue.ts answers a second, identical Parse itself).
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb, createPool, ownSessions, prepareStatement, runPrepared, statementName } from './pool.ts';
+import { createDb, createPool, paramsOf, prepareStatement, runPrepared, statementName, type Db } from './pool.ts';
 
 // one connection, so that what it prepared is what pg_prepared_statements shows
 const pool = createPool(inject('databaseUrl'), 1);
+const db = createDb(pool);
 afterAll(() => pool.end());
-const server = await ownSessions(pool);
+const pglite = !process.env.DATABASE_URL; // the tests' engine
 
-const query = (n: number) => sql`select ${n}::int + 1 as next, 'runPrepared probe' as probe`;
-/** A statement built on each call, as a caller without builtOnce would */
-const run = (db: Pick<ReturnType<typeof createDb>, 'execute'>, n: number) =>
-  runPrepared<{ next: number }>(db, prepareStatement(query(n)));
-const named = async (db: Pick<ReturnType<typeof createDb>, 'execute'>) => {
-  const { rows } = await db.execute<{ name: string; statement: string }>(
-    sql`select name, statement from pg_prepared_statements where statement like '%runPrepared probe%' and statement not like '%pg_prepared_statements%'`,
+/** A statement of its own per test, by its label */
+const probe = (label: string) =>
+  prepareStatement(sql`select ${sql.placeholder('n')}::int * 2 as twice, ${`probe ${label}`}::text as probe`);
+const twice = async (on: Pick<Db, 'execute'>, statement: ReturnType<typeof probe>, n: number) =>
+  (await runPrepared<{ twice: number }>(on, statement, { n })).rows[0]!.twice;
+const prepared = async (on: Pick<Db, 'execute'>, statement: ReturnType<typeof probe>) => {
+  const { rows } = await on.execute<{ name: string }>(
+    sql`select name from pg_prepared_statements where statement = ${statement.text}`,
   );
-  return rows;
+  return rows.map((r) => r.name);
 };
 
 describe('runPrepared', () => {
-  it.runIf(server)('prepares the statement once under its name, and binds each call’s values', async () => {
-    const db = createDb(pool, { ownSessions: true });
-    expect((await run(db, 1)).rows).toEqual([{ next: 2, probe: 'runPrepared probe' }]);
-    expect((await run(db, 41)).rows[0]!.next).toBe(42);
-    const prepared = await named(db);
-    expect(prepared).toHaveLength(1);
-    expect(prepared[0]!.name).toBe(statementName(prepared[0]!.statement));
-  });
-
-  it('tells a PostgreSQL server from PGlite', () => {
-    expect(server).toBe(Boolean(process.env.DATABASE_URL)); // the tests' engine: a server, or PGlite
-  });
-
-  it('sends it as any statement where connections share a session (PGlite)', async () => {
-    const shared = createPool(inject('databaseUrl'), 1);
-    try {
-      const db = createDb(shared, { ownSessions: false });
-      expect((await run(db, 7)).rows[0]!.next).toBe(8);
-      expect((await db.transaction((tx) => run(tx, 8))).rows[0]!.next).toBe(9);
-      expect(await named(db)).toEqual([]);
-    } finally {
-      await shared.end();
-    }
-  });
-
-  it.runIf(server)('names it on the connection a transaction holds, too', async () => {
-    const db = createDb(pool, { ownSessions: true });
-    const statement = prepareStatement(
-      sql`select ${sql.placeholder('n')}::int * 2 as twice, 'runPrepared probe in a transaction' as probe`,
-    );
-    const inTx = await db.transaction(async (tx) => {
-      const answer = await runPrepared<{ twice: number }>(tx, statement, { n: 21 });
-      return { answer, prepared: (await named(tx)).filter((p) => p.statement === statement.text) };
-    });
-    expect(inTx.answer.rows[0]!.twice).toBe(42);
-    expect(inTx.prepared).toEqual([{ name: statement.name, statement: statement.text }]);
-    // a name outlives a rolled-back transaction (prepared statements are not transactional):
-    // the connection's next use of it, in or out of a transaction, finds it
-    const failed = db.transaction(async (tx) => {
-      await runPrepared(tx, statement, { n: 1 });
-      throw new Error('rolled back');
-    });
-    await expect(failed).rejects.toThrow('rolled back');
-    expect((await runPrepared<{ twice: number }>(db, statement, { n: 4 })).rows[0]!.twice).toBe(8);
-    expect((await db.transaction((tx) => runPrepared<{ twice: number }>(tx, statement, { n: 5 }))).rows[0]!.twice).toBe(
-      10,
-    );
+  it('prepares the statement once under its name, and binds each call’s values', async () => {
+    const statement = probe('once');
+    expect(await twice(db, statement, 1)).toBe(2);
+    expect(await twice(db, statement, 21)).toBe(42);
+    expect(await prepared(db, statement)).toEqual([statementName(statement.text)]);
   });
 
   it('runs a statement built once with each call’s values in its slots, beside its own parameters', async () => {
-    const db = createDb(pool, { ownSessions: server });
     const statement = prepareStatement(
       sql`select ${sql.placeholder('n')}::int + ${10}::int as next, ${sql.placeholder('label')}::text as label`,
     );
@@ -83,8 +43,84 @@ describe('runPrepared', () => {
     expect((await runPrepared(db, statement, { n: 1, label: 'a' })).rows[0]).toMatchObject({ next: 11, label: 'a' });
     expect((await runPrepared(db, statement, { n: 5, label: null })).rows[0]).toMatchObject({ next: 15, label: null });
     await expect(runPrepared(db, statement, { n: 1 })).rejects.toThrow('no value for "label"');
-    // inside a transaction it runs too
-    const inTx = await db.transaction((tx) => runPrepared<{ next: number }>(tx, statement, { n: 2, label: 'b' }));
-    expect(inTx.rows[0]!.next).toBe(12);
+  });
+
+  it('names it on the connection a transaction holds, and the name outlives a rollback', async () => {
+    const statement = probe('transaction');
+    const inTx = await db.transaction(async (tx) => ({
+      answer: await twice(tx, statement, 21),
+      names: await prepared(tx, statement),
+    }));
+    expect(inTx).toEqual({ answer: 42, names: [statement.name] });
+    // prepared statements are not transactional: the connection's next use finds it
+    const failed = db.transaction(async (tx) => {
+      await twice(tx, statement, 1);
+      throw new Error('rolled back');
+    });
+    await expect(failed).rejects.toThrow('rolled back');
+    expect(await twice(db, statement, 4)).toBe(8);
+    expect(await db.transaction((tx) => twice(tx, statement, 5))).toBe(10);
+  });
+
+  it('prepares it on several connections at once, PGlite’s shared session included', async () => {
+    const many = createPool(inject('databaseUrl'), 4);
+    try {
+      const onMany = createDb(many);
+      const statement = probe('several connections');
+      const clients = await Promise.all(Array.from({ length: 4 }, () => many.connect()));
+      clients.forEach((c) => c.release()); // four connections open: the calls below spread over them
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => twice(onMany, statement, i)));
+      expect(answers).toEqual(Array.from({ length: 40 }, (_, i) => 2 * i));
+    } finally {
+      await many.end();
+    }
+  });
+
+  it('prepares it again on another connection after one closed it (a value that could not be bound)', async () => {
+    // pg sends Close for a named statement whose values it cannot bind; in PGlite's shared
+    // session that drops it for every connection, and the next Parse must reach the database
+    const statement = probe('closed');
+    const query = (n: unknown) => ({ name: statement.name, text: statement.text, values: paramsOf(statement, { n }) });
+    const [one, two] = [new pg.Client(inject('databaseUrl')), new pg.Client(inject('databaseUrl'))];
+    await Promise.all([one.connect(), two.connect()]);
+    try {
+      expect((await one.query<{ twice: number }>(query(1))).rows[0]!.twice).toBe(2);
+      const unbindable = {
+        toPostgres: () => {
+          throw new Error('cannot bind');
+        },
+      };
+      await expect(one.query(query(unbindable))).rejects.toThrow('cannot bind');
+      expect((await two.query<{ twice: number }>(query(7))).rows[0]!.twice).toBe(14);
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
+  });
+
+  it('prepares it again after DEALLOCATE ALL', async () => {
+    const statement = probe('deallocated');
+    const query = { name: statement.name, text: statement.text, values: paramsOf(statement, { n: 5 }) };
+    const [one, two] = [new pg.Client(inject('databaseUrl')), new pg.Client(inject('databaseUrl'))];
+    await Promise.all([one.connect(), two.connect()]);
+    try {
+      expect((await one.query<{ twice: number }>(query)).rows[0]!.twice).toBe(10);
+      await one.query('deallocate all');
+      expect((await two.query<{ twice: number }>(query)).rows[0]!.twice).toBe(10);
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
+  });
+
+  it.runIf(pglite)('refuses, in PGlite’s shared session, another text under a name already taken', async () => {
+    const statement = probe('taken');
+    expect(await twice(db, statement, 1)).toBe(2);
+    const other = new pg.Client({ connectionString: inject('databaseUrl') });
+    await other.connect();
+    try {
+      await expect(other.query({ name: statement.name, text: 'select 1 as one' })).rejects.toThrow(/already exists/);
+      expect(await twice(db, statement, 2)).toBe(4);
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -23,33 +23,11 @@ export function createPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
-/**
- * `ownSessions` (`ownSessions(pool)`): each connection of the pool is its own server session,
- * so `runPrepared` may name statements there, on the pool and on a transaction's connection.
- */
-export function createDb(pool: pg.Pool, opts: { ownSessions: boolean }) {
-  const db = drizzle(pool, { schema, casing: 'snake_case' });
-  if (opts.ownSessions) {
-    namingAllowed.add(pool);
-    pool.on('acquire', (client) => namingAllowed.add(client));
-  }
-  return db;
+export function createDb(pool: pg.Pool) {
+  return drizzle(pool, { schema, casing: 'snake_case' });
 }
 
 export type Db = ReturnType<typeof createDb>;
-
-/**
- * Whether the pool's connections are sessions of their own: a PostgreSQL server's are;
- * PGlite's connections share its one session, where one connection's named statement would
- * collide with another's — asked of the server, since DATABASE_URL may name a running hoptac's
- * PGlite socket (the CLI beside the server, the tests).
- */
-export async function ownSessions(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query<{ version: string }>('select version()');
-  return !rows[0]!.version.includes('PGlite');
-}
-
-const namingAllowed = new WeakSet<object>();
 const dialect = new PgDialect({ casing: 'snake_case' }); // as createDb's
 
 /**
@@ -86,21 +64,20 @@ export function builtOnce<A extends string[]>(build: (...args: A) => SQL): (...a
 }
 
 /**
- * Runs a Statement with `values` in its slots: where the connections are sessions of their own,
- * prepared once per connection under its name (in a transaction too), so the server parses and
- * plans it once rather than on every request (bench/RESULTS.md, "Statistics"); elsewhere
- * (PGlite) as any statement.
+ * Runs a Statement with `values` in its slots, prepared under its name: each connection of a
+ * PostgreSQL server (in a transaction too) parses and plans it once rather than on every
+ * request (bench/RESULTS.md, "Statistics"); PGlite's one session prepares it once for all
+ * connections (pglite-queue.ts).
  */
 export async function runPrepared<T extends Record<string, unknown>>(
   db: Pick<Db, 'execute'>,
   statement: Statement,
   values: Record<string, unknown> = {},
 ): Promise<{ rows: T[] }> {
-  // drizzle's session runs on `client`: the pool, or the connection a transaction holds
-  const session = (db as Db)._.session;
-  const name = namingAllowed.has((session as unknown as { client: object }).client) ? statement.name : undefined;
   const query = { sql: statement.text, params: paramsOf(statement, values) };
-  return session.prepareQuery(query, undefined, name, false).execute() as Promise<{ rows: T[] }>;
+  return (db as Db)._.session.prepareQuery(query, undefined, statement.name, false).execute() as Promise<{
+    rows: T[];
+  }>;
 }
 
 /** A Statement's parameters with `values` in its slots. */
