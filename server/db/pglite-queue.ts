@@ -14,8 +14,9 @@
 // ("prepared statement … already exists"). A Parse identical to one that succeeded — same name,
 // text and parameter types — is answered ParseComplete here; a different text under a taken
 // name still goes to PGlite and fails, as on a server. A Close of the statement (pg sends one
-// when a value cannot be bound), or DEALLOCATE or DISCARD in a simple query, forgets it. The
-// names are bounded by the app's built-once statements.
+// when a value cannot be bound) forgets it; so does a Bind answered "does not exist" (26000),
+// after a DEALLOCATE or DISCARD by some tool: that one query fails, and the next Parse of the
+// name reaches PGlite again. The names are bounded by the app's built-once statements.
 import type { PGlite } from '@electric-sql/pglite';
 
 interface Pending {
@@ -29,7 +30,10 @@ interface Pending {
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 const PARSE = 0x50; // 'P'
+const BIND = 0x42; // 'B'
 const CLOSE = 0x43; // 'C'
+const ERROR = 0x45; // 'E'
+const NO_SUCH_STATEMENT = Buffer.from('C26000\0'); // an ErrorResponse's SQLSTATE field
 const PARSE_COMPLETE = Uint8Array.of(0x31, 0, 0, 0, 4); // '1', length 4
 const PROTOCOL_3 = 196608;
 
@@ -40,7 +44,12 @@ const isStartup = (m: Uint8Array) =>
 /** The C string at `from` in a message. */
 const cString = (m: Uint8Array, from: number) =>
   Buffer.from(m.buffer, m.byteOffset + from, m.indexOf(0, from) - from).toString();
-const DROPS_STATEMENTS = /\b(deallocate|discard)\b/i;
+/** The statement a message names: a Parse right after its header, a Bind after its portal. */
+function statementOf(m: Uint8Array): string {
+  if (m[0] === PARSE) return cString(m, 5);
+  if (m[0] === BIND) return cString(m, m.indexOf(0, 5) + 1);
+  return '';
+}
 
 /** Drop-in for pglite-socket's QueryQueueManager (same methods), with per-query turns. */
 export class BatchQueue {
@@ -73,15 +82,13 @@ export class BatchQueue {
         if (at < 0 || this.queue.length === 0) return;
         const next = this.queue.splice(at, 1)[0]!;
         const type = next.message[0];
-        // a Parse names its statement after the type byte and length; a Close after its kind, 'S'
-        const name = type === PARSE ? cString(next.message, 5) : '';
+        // a Close names the statement after its kind, 'S'
         if (type === CLOSE && next.message[5] === 0x53) this.prepared.delete(cString(next.message, 6));
-        if (type === QUERY && DROPS_STATEMENTS.test(cString(next.message, 5))) this.prepared.clear();
-        if (name && this.prepared.get(name)?.equals(next.message)) {
+        if (type === PARSE && this.prepared.get(statementOf(next.message))?.equals(next.message)) {
           next.onData(PARSE_COMPLETE);
           next.resolve(PARSE_COMPLETE.length);
         } else {
-          await this.run(next, name);
+          await this.run(next);
         }
         const queryOver = isStartup(next.message) || type === SYNC || type === QUERY;
         this.owner = queryOver && !this.db.isInTransaction() ? null : next.handlerId;
@@ -91,22 +98,28 @@ export class BatchQueue {
     }
   }
 
-  /** Sends a message to PGlite; a named Parse that succeeds is remembered. */
-  private async run(next: Pending, name: string): Promise<void> {
-    let bytes = 0;
-    let answer: number | undefined;
+  /**
+   * Sends a message to PGlite: a named Parse that succeeds is remembered, a Bind to a statement
+   * that no longer exists forgets it.
+   */
+  private async run(next: Pending): Promise<void> {
+    const chunks: Uint8Array[] = [];
     try {
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(next.message, {
           onRawData: (data) => {
-            answer ??= data[0];
-            bytes += data.length;
+            chunks.push(data);
             next.onData(data);
           },
         }),
       );
-      if (name && answer === PARSE_COMPLETE[0]) this.prepared.set(name, Buffer.from(next.message));
-      next.resolve(bytes);
+      const answer = chunks[0]?.[0];
+      const name = statementOf(next.message);
+      if (name && next.message[0] === PARSE && answer === PARSE_COMPLETE[0]) {
+        this.prepared.set(name, Buffer.from(next.message));
+      }
+      if (name && answer === ERROR && Buffer.concat(chunks).includes(NO_SUCH_STATEMENT)) this.prepared.delete(name);
+      next.resolve(chunks.reduce((n, c) => n + c.length, 0));
     } catch (err) {
       next.reject(err);
     }

@@ -97,17 +97,21 @@ describe('runPrepared', () => {
     }
   });
 
-  it('prepares it again after DEALLOCATE ALL', async () => {
+  it('prepares it again after a tool ran DEALLOCATE, once a query has found it gone', async () => {
     const statement = probe('deallocated');
     const query = { name: statement.name, text: statement.text, values: paramsOf(statement, { n: 5 }) };
-    const [one, two] = [new pg.Client(inject('databaseUrl')), new pg.Client(inject('databaseUrl'))];
-    await Promise.all([one.connect(), two.connect()]);
+    const clients = [0, 1, 2].map(() => new pg.Client(inject('databaseUrl')));
+    await Promise.all(clients.map((c) => c.connect()));
+    const [one, two, three] = clients as [pg.Client, pg.Client, pg.Client];
     try {
       expect((await one.query<{ twice: number }>(query)).rows[0]!.twice).toBe(10);
-      await one.query('deallocate all');
-      expect((await two.query<{ twice: number }>(query)).rows[0]!.twice).toBe(10);
+      await one.query(`deallocate ${statement.name}`); // this one only: other test files share PGlite's session
+      // PGlite's one session lost it for every connection: the first to bind it fails (the
+      // pool then drops that connection), and the queue forgets the name
+      if (pglite) await expect(two.query(query)).rejects.toThrow(/does not exist/);
+      expect((await three.query<{ twice: number }>(query)).rows[0]!.twice).toBe(10);
     } finally {
-      await Promise.all([one.end(), two.end()]);
+      await Promise.all(clients.map((c) => c.end()));
     }
   });
 
