@@ -191,22 +191,37 @@ export async function lockOrganization(tx: Tx, id: number) {
   return row;
 }
 
+const e = organizationStatusEvents;
+/** statusHistory's statement, built once (ADR 0010): every organisation page reads it. */
+const STATUS_HISTORY = prepareStatement(sql`
+  select ${e.status} as status, ${e.effectiveOn} as "effectiveOn", ${e.note} as note,
+    to_char(${e.recordedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"
+  from ${e} where ${e.organizationId} = ${sql.placeholder('id')}
+  order by ${e.effectiveOn} desc, ${e.id} desc`);
+
 export async function statusHistory(db: Executor, id: number) {
-  return db
-    .select({
-      status: organizationStatusEvents.status,
-      effectiveOn: organizationStatusEvents.effectiveOn,
-      note: organizationStatusEvents.note,
-      recordedAt: sql<string>`to_char(${organizationStatusEvents.recordedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    })
-    .from(organizationStatusEvents)
-    .where(eq(organizationStatusEvents.organizationId, id))
-    .orderBy(desc(organizationStatusEvents.effectiveOn), desc(organizationStatusEvents.id));
+  return (
+    await runPrepared<{ status: Status; effectiveOn: string; note: string | null; recordedAt: string }>(
+      db,
+      STATUS_HISTORY,
+      { id },
+    )
+  ).rows;
 }
+
+/** reportsOf's statement, built once: every organisation page and a cooperative's reminders read it. */
+const REPORTS_OF = prepareStatement(sql`
+    select coalesce(r.period, g.period) as period, r.members, r.workers,
+      r.charter_capital_vnd as "charterCapitalVnd", r.revenue_vnd as "revenueVnd", r.profit_vnd as "profitVnd",
+      r.income_per_worker_month_vnd as "incomePerWorkerMonthVnd", g.grade, r.status, r.source
+    from (select * from organization_reports where organization_id = ${sql.placeholder('id')}) r
+    full join (select * from organization_grades where organization_id = ${sql.placeholder('id')}) g
+      on g.period = r.period
+    order by 1 desc`);
 
 /** The organisation's figures and grade per period, newest first (a period may have either). */
 export async function reportsOf(db: Executor, id: number) {
-  const { rows } = await db.execute<{
+  const { rows } = await runPrepared<{
     period: string;
     members: number | null;
     workers: number | null;
@@ -217,13 +232,7 @@ export async function reportsOf(db: Executor, id: number) {
     grade: Grade | null;
     status: string | null;
     source: string | null;
-  }>(sql`
-    select coalesce(r.period, g.period) as period, r.members, r.workers,
-      r.charter_capital_vnd as "charterCapitalVnd", r.revenue_vnd as "revenueVnd", r.profit_vnd as "profitVnd",
-      r.income_per_worker_month_vnd as "incomePerWorkerMonthVnd", g.grade, r.status, r.source
-    from (select * from organization_reports where organization_id = ${id}) r
-    full join (select * from organization_grades where organization_id = ${id}) g on g.period = r.period
-    order by 1 desc`);
+  }>(db, REPORTS_OF, { id });
   return rows;
 }
 
