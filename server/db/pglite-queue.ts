@@ -82,13 +82,14 @@ export class BatchQueue {
         if (at < 0 || this.queue.length === 0) return;
         const next = this.queue.splice(at, 1)[0]!;
         const type = next.message[0];
+        const name = statementOf(next.message);
         // a Close names the statement after its kind, 'S'
         if (type === CLOSE && next.message[5] === 0x53) this.prepared.delete(cString(next.message, 6));
-        if (type === PARSE && this.prepared.get(statementOf(next.message))?.equals(next.message)) {
+        if (type === PARSE && this.prepared.get(name)?.equals(next.message)) {
           next.onData(PARSE_COMPLETE);
           next.resolve(PARSE_COMPLETE.length);
         } else {
-          await this.run(next);
+          await this.run(next, name);
         }
         const queryOver = isStartup(next.message) || type === SYNC || type === QUERY;
         this.owner = queryOver && !this.db.isInTransaction() ? null : next.handlerId;
@@ -99,27 +100,29 @@ export class BatchQueue {
   }
 
   /**
-   * Sends a message to PGlite: a named Parse that succeeds is remembered, a Bind to a statement
-   * that no longer exists forgets it.
+   * Sends a message to PGlite (`name`: the statement it names, if any): a named Parse that
+   * succeeds is remembered, a Bind to a statement that no longer exists forgets it. Only the
+   * answer's first chunk is kept, where a ParseComplete or a Bind's error is; the rest (rows)
+   * goes to the connection as it comes.
    */
-  private async run(next: Pending): Promise<void> {
-    const chunks: Uint8Array[] = [];
+  private async run(next: Pending, name: string): Promise<void> {
+    let first: Uint8Array | undefined;
+    let bytes = 0;
     try {
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(next.message, {
           onRawData: (data) => {
-            chunks.push(data);
+            first ??= data;
+            bytes += data.length;
             next.onData(data);
           },
         }),
       );
-      const answer = chunks[0]?.[0];
-      const name = statementOf(next.message);
-      if (name && next.message[0] === PARSE && answer === PARSE_COMPLETE[0]) {
+      if (name && next.message[0] === PARSE && first?.[0] === PARSE_COMPLETE[0]) {
         this.prepared.set(name, Buffer.from(next.message));
       }
-      if (name && answer === ERROR && Buffer.concat(chunks).includes(NO_SUCH_STATEMENT)) this.prepared.delete(name);
-      next.resolve(chunks.reduce((n, c) => n + c.length, 0));
+      if (name && first?.[0] === ERROR && Buffer.from(first).includes(NO_SUCH_STATEMENT)) this.prepared.delete(name);
+      next.resolve(bytes);
     } catch (err) {
       next.reject(err);
     }

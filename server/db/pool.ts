@@ -57,8 +57,8 @@ export function builtOnce<A extends string[]>(build: (...args: A) => SQL): (...a
   const built = new Map<string, Statement>();
   return (...args) => {
     const key = args.join(' ');
-    const statement = built.get(key) ?? prepareStatement(build(...args));
-    built.set(key, statement);
+    let statement = built.get(key);
+    if (!statement) built.set(key, (statement = prepareStatement(build(...args))));
     return statement;
   };
 }

@@ -123,6 +123,7 @@ function PreviewRows({ rows }: { rows: WorkbookRow[] }) {
   const [page, setPage] = useState(1);
   const sorted = useMemo(() => [...rows].sort((a, b) => rank(a) - rank(b) || a.line - b.line), [rows]);
   const pages = Math.ceil(sorted.length / PAGE_SIZE);
+  const current = Math.min(page, pages); // a refused apply answers a new preview in place, maybe shorter
   const show = (v: unknown) =>
     v === null ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? formatNumber(v, lang) : String(v);
   return (
@@ -138,7 +139,7 @@ function PreviewRows({ rows }: { rows: WorkbookRow[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => (
+            {sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((r) => (
               <Table.Tr key={r.line} data-testid="workbook-row">
                 <Table.Td>{r.line}</Table.Td>
                 <Table.Td>
@@ -178,7 +179,7 @@ function PreviewRows({ rows }: { rows: WorkbookRow[] }) {
       </Table.ScrollContainer>
       {pages > 1 && (
         <Group justify="flex-end">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="workbook-pages" />
+          <Pagination total={pages} value={current} onChange={setPage} size="sm" data-testid="workbook-pages" />
         </Group>
       )}
     </>
