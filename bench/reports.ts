@@ -19,7 +19,7 @@ import { hashPassword } from '../server/modules/users/admin-account.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import { cpuNow, cpuSince } from './lib/cpu.ts';
 import { measure, percentile, table, type Measured } from './lib/measure.ts';
-import { loadNational, openFresh, resultHeading, SEED, sizes } from './lib/national-db.ts';
+import { loadNational, openFresh, resultHeading, SEED, sizes, type Engine } from './lib/national-db.ts';
 import { benchArgs } from './lib/args.ts';
 import { writeBlock } from './lib/results-file.ts';
 import { BENCH_PASSWORD, httpSignIn, signedIn, type BenchUser } from './lib/session.ts';
@@ -143,12 +143,16 @@ function peakTable(peaks: Peak[]): string {
 }
 
 /** What the server's CPU makes of the time target: N saves and submits need their CPU, shared by the cores. */
-function cpuLines(peaks: Peak[]): string {
+function cpuLines(peaks: Peak[], engine: Engine): string {
   return peaks
     .map((p) => {
       const server = p.cpu.app + p.cpu.postgres;
+      const database =
+        engine === 'pglite'
+          ? `the app's process (PGlite runs in it) ${p.cpu.app.toFixed(1)} s`
+          : `the app's process ${p.cpu.app.toFixed(1)} s, its PostgreSQL sessions ${p.cpu.postgres.toFixed(1)} s`;
       return (
-        `- CPU during "${p.name}": the app's process ${p.cpu.app.toFixed(1)} s, its PostgreSQL sessions ${p.cpu.postgres.toFixed(1)} s, ` +
+        `- CPU during "${p.name}": ${database}, ` +
         `the load generator ${p.cpu.client.toFixed(1)} s; the server (app and PostgreSQL) ${((1000 * server) / N).toFixed(1)} ms per ` +
         `save and submit, so ${N} of them need at least ${(server / cores).toFixed(1)} s on ${cores} cores however they are scheduled`
       );
@@ -219,7 +223,7 @@ for (const engine of engines) {
       '',
       peakTable(peaks),
       '',
-      cpuLines(peaks),
+      cpuLines(peaks, engine),
       '',
       table(measured, (name) => (name.includes('country') ? 100 : undefined)),
     ].join('\n');
