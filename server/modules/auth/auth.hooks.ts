@@ -10,7 +10,8 @@ import type { Permission } from '../../../shared/contracts/auth.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { callerFor, type Caller } from './caller.ts';
-import { findLiveSession, SESSION_LIMITS, touchSession, type LiveSession } from './sessions.queries.ts';
+import { liveSession, sessionCache } from './session-cache.ts';
+import { SESSION_LIMITS, touchSession, type LiveSession } from './sessions.queries.ts';
 
 export type RouteRule = Permission | 'signed-in' | 'public';
 
@@ -50,11 +51,15 @@ export function installAuth(app: FastifyInstance, db: Db): RouteEntry[] {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith(API)) return;
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await findLiveSession(db, token) : undefined;
+    // a write reads its session from the database; a read may take it from the cache
+    const session = token ? await liveSession(db, token, { fresh: UNSAFE.has(req.method) }) : undefined;
     if (session) {
       req.session = session;
       req.caller = callerFor(session.user, { ip: req.ip, requestId: req.id });
-      if (session.idleSeconds >= SESSION_LIMITS.touchEverySeconds) await touchSession(db, session.id);
+      if (session.idleSeconds >= SESSION_LIMITS.touchEverySeconds) {
+        await touchSession(db, session.id);
+        sessionCache.touched(session.id);
+      }
     } else if (token) {
       clearSessionCookie(reply); // expired, ended or unknown: forget it
     }

@@ -7,7 +7,8 @@ import { getUser } from '../users/users.service.ts';
 import { callerOf, clearSessionCookie, setSessionCookie } from './auth.hooks.ts';
 import { changeOwnPassword, login } from './auth.service.ts';
 import { callerFor, homeArea, type Caller } from './caller.ts';
-import { deleteSession, findLiveSession } from './sessions.queries.ts';
+import { liveSession, sessionCache } from './session-cache.ts';
+import { deleteSession } from './sessions.queries.ts';
 
 const tags = ['auth'];
 
@@ -43,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
       });
       setSessionCookie(req, reply, s.token);
-      const live = (await findLiveSession(db, s.token))!;
+      const live = (await liveSession(db, s.token, { fresh: true }))!; // the page's first reads find it kept
       return sessionOf(callerFor(live.user, { ip: req.ip, requestId: req.id }), s.csrfToken);
     },
   );
@@ -65,6 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     async (req, reply) => {
       await deleteSession(db, req.session!.id);
+      sessionCache.forgetSession(req.session!.id);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

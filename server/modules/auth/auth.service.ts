@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../users/admin-account.ts';
 import { findUserRow, setPassword } from '../users/users.queries.ts';
 import type { Caller } from './caller.ts';
+import { sessionCache } from './session-cache.ts';
 import { deleteUserSessions, insertSession, recentFailures, recordLoginAttempt } from './sessions.queries.ts';
 
 /** Temporary lockout (contracts §8: repeated failed logins get 429). */
@@ -76,4 +77,5 @@ export async function changeOwnPassword(
       changes: { password: ['••••••', '••••••'] },
     });
   });
+  sessionCache.forgetUser(user.id);
 }

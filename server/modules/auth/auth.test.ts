@@ -9,6 +9,7 @@ import type { Db } from '../../db/pool.ts';
 import { errorHandler, type App } from '../../http/app.ts';
 import { SESSION_COOKIE } from './auth.hooks.ts';
 import { LOCKOUT } from './auth.service.ts';
+import { sessionCache } from './session-cache.ts';
 import { SESSION_LIMITS } from './sessions.queries.ts';
 
 let app: App;
@@ -72,6 +73,17 @@ describe('signing in and out', () => {
     expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('answers a read from the sessions it keeps for a few seconds, but asks the database for a write', async () => {
+    const viewer = await signIn(app, db, { role: 'viewer' });
+    expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(200);
+    // another server on the same database ends the session: this one does not know yet
+    await db.execute(sql`delete from sessions where user_id = ${viewer.user.id}`);
+    expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(200);
+    const write = await viewer.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(write.statusCode).toBe(401);
+    expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(401); // the write's read replaced it
+  });
+
   it('expires a session at its end, and after two idle hours', async () => {
     for (const expire of [
       sql`update sessions set expires_at = now() - interval '1 second'`,
@@ -80,6 +92,7 @@ describe('signing in and out', () => {
       const viewer = await signIn(app, db, { role: 'viewer' });
       expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(200);
       await db.execute(sql`${expire} where user_id = ${viewer.user.id}`);
+      sessionCache.forgetUser(viewer.user.id); // as if the cache's few seconds had passed (session-cache.test.ts)
       const res = await viewer.inject('/api/v1/auth/me');
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('unauthenticated');
@@ -91,6 +104,7 @@ describe('signing in and out', () => {
     await db.execute(
       sql`update sessions set last_seen_at = now() - interval '90 minutes' where user_id = ${viewer.user.id}`,
     );
+    sessionCache.forgetUser(viewer.user.id);
     expect((await viewer.inject('/api/v1/auth/me')).statusCode).toBe(200);
     const { rows } = await db.execute<{ idle: number }>(
       sql`select extract(epoch from now() - last_seen_at)::int as idle from sessions where user_id = ${viewer.user.id}`,

@@ -7,7 +7,7 @@ import type { CallerUser } from './caller.ts';
 type Executor = Pick<Db, 'execute'>;
 
 /** How long a session lives: idle, then at most (contracts §8: expiry and idle timeout). */
-export const SESSION_LIMITS = { idleMinutes: 120, maxHours: 12, touchEverySeconds: 60 } as const;
+export const SESSION_LIMITS = { idleMinutes: 120, maxHours: 12, touchEverySeconds: 60, cacheSeconds: 10 } as const;
 
 export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -29,12 +29,15 @@ export interface LiveSession {
   csrfToken: string;
   /** seconds since the last request: the activity is written at most once a minute */
   idleSeconds: number;
+  /** seconds until its absolute end */
+  expiresInSeconds: number;
   user: CallerUser;
 }
 
 /** findLiveSession's statement, built once (every request runs it): its values are `id` and `idleMinutes`. */
 export const LIVE_SESSION = prepareStatement(sql`
     select s.id, s.csrf_token, extract(epoch from now() - s.last_seen_at)::int as idle_seconds,
+      extract(epoch from s.expires_at - now())::float8 as expires_in_seconds,
       u.id as user_id, u.email, u.name, u.role, u.area_code, a.province_code as area_province_code,
       u.organization_id
     from sessions s
@@ -49,6 +52,7 @@ export async function findLiveSession(db: Executor, token: string): Promise<Live
     id: string;
     csrf_token: string;
     idle_seconds: number;
+    expires_in_seconds: number;
     user_id: number;
     email: string;
     name: string;
@@ -63,6 +67,7 @@ export async function findLiveSession(db: Executor, token: string): Promise<Live
     id: r.id,
     csrfToken: r.csrf_token,
     idleSeconds: r.idle_seconds,
+    expiresInSeconds: r.expires_in_seconds,
     user: {
       id: r.user_id,
       email: r.email,

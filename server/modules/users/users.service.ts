@@ -9,6 +9,7 @@ import type { Db } from '../../db/pool.ts';
 import { AppError, invalidField, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Caller } from '../auth/caller.ts';
+import { sessionCache } from '../auth/session-cache.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
 import { hashPassword } from './admin-account.ts';
 import { emailTaken, findUser, findUserRow, insertUser, setPassword, updateUser } from './users.queries.ts';
@@ -55,7 +56,7 @@ export async function createUser(db: Db, caller: Caller, input: CreateInput): Pr
 }
 
 export async function patchUser(db: Db, caller: Caller, id: number, input: PatchInput): Promise<User> {
-  return db.transaction(async (tx) => {
+  const user = await db.transaction(async (tx) => {
     const row = await findUserRow(tx, { id, forUpdate: true });
     if (!row) throw missing(id);
     const before = (await findUser(tx, id))!;
@@ -90,6 +91,8 @@ export async function patchUser(db: Db, caller: Caller, id: number, input: Patch
     });
     return after;
   });
+  sessionCache.forgetUser(id); // its sessions carry its role, scope and name
+  return user;
 }
 
 /**
