@@ -32,6 +32,16 @@ describe('runPrepared', () => {
     expect(await prepared(db, statement)).toEqual([statementName(statement.text)]);
   });
 
+  it('answers each type as drizzle’s execute does: dates, times and intervals as text, bigint as a number', async () => {
+    const query = sql`select timestamptz '2026-11-28 05:00:00+00' as at, date '2026-11-28' as day,
+      interval '90 minutes' as idle, array[date '2026-01-01'] as days, 9007199254740991::bigint as vnd,
+      1.5::numeric as share, true as ok`;
+    const { rows } = await runPrepared(db, prepareStatement(query));
+    expect(rows).toEqual((await db.execute(query)).rows);
+    expect(typeof rows[0]!.at).toBe('string');
+    expect(rows[0]!.vnd).toBe(9007199254740991);
+  });
+
   it('runs a statement built once with each call’s values in its slots, beside its own parameters', async () => {
     const statement = prepareStatement(
       sql`select ${sql.placeholder('n')}::int + ${10}::int as next, ${sql.placeholder('label')}::text as label`,

@@ -67,18 +67,32 @@ export function builtOnce<A extends string[]>(build: (...args: A) => SQL): (...a
  * Runs a Statement with `values` in its slots, prepared under its name: each connection of a
  * PostgreSQL server (in a transaction too) parses and plans it once rather than on every
  * request (bench/RESULTS.md, "Statistics"); PGlite's one session prepares it once for all
- * connections (pglite-queue.ts).
+ * connections (pglite-queue.ts). Sent on `db`'s pool, or its transaction's connection, without
+ * drizzle's query object, which cost 0.03 ms a statement (ADR 0010).
  */
 export async function runPrepared<T extends Record<string, unknown>>(
   db: Pick<Db, 'execute'>,
   statement: Statement,
   values: Record<string, unknown> = {},
 ): Promise<{ rows: T[] }> {
-  const query = { sql: statement.text, params: paramsOf(statement, values) };
-  return (db as Db)._.session.prepareQuery(query, undefined, statement.name, false).execute() as Promise<{
-    rows: T[];
-  }>;
+  // drizzle's node-postgres session holds the pool, or the connection of its transaction
+  const { client } = (db as Db)._.session as unknown as { client: pg.Pool | pg.PoolClient };
+  return client.query<T>({
+    name: statement.name,
+    text: statement.text,
+    values: paramsOf(statement, values),
+    types: drizzleTypes,
+  });
 }
+
+// drizzle's `execute` answers dates, times and intervals (and arrays of them) as PostgreSQL's
+// text: runPrepared answers them alike
+const TEXT_TYPES = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+const asText = (v: string) => v;
+const drizzleTypes = {
+  getTypeParser: ((id: number, format?: 'text' | 'binary') =>
+    TEXT_TYPES.has(id) ? asText : pg.types.getTypeParser(id, format)) as typeof pg.types.getTypeParser,
+};
 
 /** A Statement's parameters with `values` in its slots. */
 export function paramsOf(statement: Statement, values: Record<string, unknown>): unknown[] {

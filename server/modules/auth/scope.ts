@@ -2,7 +2,7 @@
 // filter by scopeWhere; single records go through canRead / canWrite (outside the read scope a
 // record answers 404, as if it did not exist); statistics ask areaReadable for the area.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import { prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { levelOf, mapFor, resolveArea, type Area } from '../admin-units/area.ts';
 import { homeArea, type Caller, type Scope } from './caller.ts';
@@ -97,15 +97,20 @@ export async function assertAreaReadable(db: Executor, caller: Caller, area: Are
  */
 async function currentProvinceOf(db: Executor, area: Area): Promise<string | null | undefined> {
   if (area.map === 'current' && area.level === 'province') return area.code;
-  const { rows } = await db.execute<{ code: string | null }>(
-    area.map === 'current'
-      ? sql`select province_code as code from admin_units where map = 'current' and code = ${area.code}`
-      : sql`select (select min(s.new_code) from admin_unit_successors s
-              where s.old_code = u.province_code and s.level = 'province' having count(*) = 1) as code
-            from admin_units u where u.map = 'pre-2025' and u.code = ${area.code}`,
-  );
+  const { rows } = await runPrepared<{ code: string | null }>(db, PROVINCE_OF[area.map], { code: area.code });
   return rows.length ? rows[0]!.code : undefined;
 }
+
+// built once: a province's staff asks for one of its communes on every drill-down (ADR 0010)
+const PROVINCE_OF = {
+  current: prepareStatement(
+    sql`select province_code as code from admin_units where map = 'current' and code = ${sql.placeholder('code')}`,
+  ),
+  'pre-2025': prepareStatement(sql`
+    select (select min(s.new_code) from admin_unit_successors s
+        where s.old_code = u.province_code and s.level = 'province' having count(*) = 1) as code
+    from admin_units u where u.map = 'pre-2025' and u.code = ${sql.placeholder('code')}`),
+};
 
 /**
  * The area a caller asks to count in — their own when they name none — checked against what
