@@ -1,5 +1,5 @@
 // Sessions read in the last few seconds, kept in the process so that a page's burst of reads
-// (a dashboard asks for five things at once) looks its session up once (ADR 0008). Only reads
+// (a dashboard asks for its figures, breakdown and summary at once) looks its session up once (ADR 0008). Only reads
 // take a session from here: a write always reads it from the database. What this process
 // changes (sign-out, an account changed, a password changed) is forgotten at once, after its
 // transaction; a change made by another process (a second server on the same database) reaches
