@@ -1,9 +1,9 @@
 // Sessions read in the last few seconds, kept in the process so that a page's burst of reads
-// (a dashboard asks for its figures, breakdown and summary at once) looks its session up once (ADR 0008). Only reads
-// take a session from here: a write always reads it from the database. What this process
-// changes (sign-out, an account changed, a password changed) is forgotten at once, after its
-// transaction; a change made by another process (a second server on the same database) reaches
-// reads within `SESSION_LIMITS.cacheSeconds`.
+// (a dashboard asks for its figures, breakdown and summary at once) looks its session up once
+// (ADR 0008). Only reads take a session from here: a write always reads it from the database.
+// What this process changes (sign-out, an account changed, a password changed) is forgotten at
+// once, after its transaction; a change made by another process (a second server on the same
+// database) reaches reads within `SESSION_LIMITS.cacheSeconds`.
 import type { Db } from '../../db/pool.ts';
 import { findLiveSession, SESSION_LIMITS, tokenId, type LiveSession } from './sessions.queries.ts';
 
