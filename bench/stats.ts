@@ -175,7 +175,7 @@ async function run(app: App, database: Database, set: AreaSet) {
     const res = await app.inject('/api/v1/stats?area=VN');
     if (res.statusCode !== 401) throw new Error(`expected 401, got ${res.statusCode}`);
   });
-  await scenario('i. the session lookup alone (findLiveSession)', () => findLiveSession(db, admin.token));
+  await scenario('i. the session lookup alone (findLiveSession)', () => findLiveSession(db, session.values.id));
   await client.end();
   return out;
 }

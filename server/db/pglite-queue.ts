@@ -82,14 +82,13 @@ export class BatchQueue {
         if (at < 0 || this.queue.length === 0) return;
         const next = this.queue.splice(at, 1)[0]!;
         const type = next.message[0];
-        const name = statementOf(next.message);
         // a Close names the statement after its kind, 'S'
         if (type === CLOSE && next.message[5] === 0x53) this.prepared.delete(cString(next.message, 6));
-        if (type === PARSE && this.prepared.get(name)?.equals(next.message)) {
+        if (type === PARSE && this.prepared.get(statementOf(next.message))?.equals(next.message)) {
           next.onData(PARSE_COMPLETE);
           next.resolve(PARSE_COMPLETE.length);
         } else {
-          await this.run(next, name);
+          await this.run(next);
         }
         const queryOver = isStartup(next.message) || type === SYNC || type === QUERY;
         this.owner = queryOver && !this.db.isInTransaction() ? null : next.handlerId;
@@ -100,12 +99,12 @@ export class BatchQueue {
   }
 
   /**
-   * Sends a message to PGlite (`name`: the statement it names, if any): a named Parse that
-   * succeeds is remembered, a Bind to a statement that no longer exists forgets it. Only the
+   * Sends a message to PGlite: a named Parse that succeeds is remembered, a Bind to a statement
+   * that no longer exists forgets it (the name is read only then: not on every Bind). Only the
    * answer's first chunk is kept, where a ParseComplete or a Bind's error is; the rest (rows)
    * goes to the connection as it comes.
    */
-  private async run(next: Pending, name: string): Promise<void> {
+  private async run(next: Pending): Promise<void> {
     let first: Uint8Array | undefined;
     let bytes = 0;
     try {
@@ -118,10 +117,13 @@ export class BatchQueue {
           },
         }),
       );
-      if (name && next.message[0] === PARSE && first?.[0] === PARSE_COMPLETE[0]) {
-        this.prepared.set(name, Buffer.from(next.message));
+      if (next.message[0] === PARSE && first?.[0] === PARSE_COMPLETE[0]) {
+        const name = statementOf(next.message);
+        if (name) this.prepared.set(name, Buffer.from(next.message));
       }
-      if (name && first?.[0] === ERROR && Buffer.from(first).includes(NO_SUCH_STATEMENT)) this.prepared.delete(name);
+      if (first?.[0] === ERROR && Buffer.from(first).includes(NO_SUCH_STATEMENT)) {
+        this.prepared.delete(statementOf(next.message));
+      }
       next.resolve(bytes);
     } catch (err) {
       next.reject(err);

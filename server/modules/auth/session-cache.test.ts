@@ -105,4 +105,11 @@ describe('the session cache', () => {
     expect(cache.get('a1')).toBeDefined();
     expect(cache.get('c3')).toBeDefined();
   });
+
+  it('reads a session it keeps again without dropping another', async () => {
+    const { cache } = setup({ max: 2 });
+    for (const id of ['a1', 'b2', 'b2']) await cache.read(id, async () => session({ id }));
+    expect(cache.get('a1')).toBeDefined();
+    expect(cache.get('b2')).toBeDefined();
+  });
 });

@@ -69,8 +69,8 @@ export function createSessionCache({
         return undefined;
       }
       if (!changedSince(s, readAt)) {
-        if (entries.size >= max) entries.delete(entries.keys().next().value!);
         entries.delete(id); // kept in the order read
+        if (entries.size >= max) entries.delete(entries.keys().next().value!);
         entries.set(id, {
           session: s,
           readAt,
@@ -118,5 +118,5 @@ export async function liveSession(
     const kept = sessionCache.get(id);
     if (kept) return kept;
   }
-  return sessionCache.read(id, () => findLiveSession(db, token));
+  return sessionCache.read(id, () => findLiveSession(db, id));
 }

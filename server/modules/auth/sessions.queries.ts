@@ -46,8 +46,8 @@ export const LIVE_SESSION = prepareStatement(sql`
     where s.id = ${sql.placeholder('id')} and s.expires_at > now()
       and s.last_seen_at > now() - make_interval(mins => ${sql.placeholder('idleMinutes')})`);
 
-/** The session of a cookie's token, when it is alive and its user enabled. */
-export async function findLiveSession(db: Executor, token: string): Promise<LiveSession | undefined> {
+/** The session `id` (its token's SHA-256, tokenId), when it is alive and its user enabled. */
+export async function findLiveSession(db: Executor, id: string): Promise<LiveSession | undefined> {
   const { rows } = await runPrepared<{
     id: string;
     csrf_token: string;
@@ -60,7 +60,7 @@ export async function findLiveSession(db: Executor, token: string): Promise<Live
     area_code: string | null;
     area_province_code: string | null;
     organization_id: number | null;
-  }>(db, LIVE_SESSION, { id: tokenId(token), idleMinutes: SESSION_LIMITS.idleMinutes });
+  }>(db, LIVE_SESSION, { id, idleMinutes: SESSION_LIMITS.idleMinutes });
   const r = rows[0];
   if (!r) return undefined;
   return {
