@@ -88,7 +88,10 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.execute(sql`delete from sessions where id = ${id}`);
 }
 
-/** Ends a user's sessions (all, or all but one: a password change keeps the session that made it). */
+/**
+ * Ends a user's sessions (all, or all but one: a password change keeps the session that made it).
+ * The caller forgets them in the process after its transaction commits (sessionCache.forgetUser).
+ */
 export async function deleteUserSessions(db: Executor, userId: number, except?: string): Promise<void> {
   await db.execute(sql`delete from sessions where user_id = ${userId} and id is distinct from ${except ?? null}`);
 }
