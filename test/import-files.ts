@@ -2,8 +2,7 @@
 // exceljs, as people's spreadsheets are: numbers, dates, rich text, formulas).
 import ExcelJS from '../server/lib/exceljs.ts';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../server/db/pool.ts';
-import type { Tx } from '../server/modules/imports/import-queries.ts';
+import type { Db, Tx } from '../server/db/pool.ts';
 import { unique } from './factories.ts';
 
 export const HEADERS = [

@@ -28,6 +28,8 @@ export function createDb(pool: pg.Pool) {
 }
 
 export type Db = ReturnType<typeof createDb>;
+/** A transaction of a Db: what `db.transaction` hands its callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 const dialect = new PgDialect({ casing: 'snake_case' }); // as createDb's
 
 /**

@@ -85,8 +85,8 @@ export const statusEventSchema = z.object({
   recordedAt: z.string(),
 });
 
-export const reportFiguresSchema = z.object({
-  period: z.string(),
+/** An organisation's figures and grade for one period (contracts §3); null: not reported. Money is whole VND. */
+export const periodFiguresSchema = z.object({
   members: z.number().int().nullable(),
   workers: z.number().int().nullable(),
   charterCapitalVnd: z.number().int().nullable(),
@@ -94,9 +94,16 @@ export const reportFiguresSchema = z.object({
   profitVnd: z.number().int().nullable(),
   incomePerWorkerMonthVnd: z.number().int().nullable(),
   grade: z.enum(GRADES).nullable(),
+});
+export type PeriodFigures = z.infer<typeof periodFiguresSchema>;
+
+export const reportFiguresSchema = z.object({
+  period: z.string(),
+  ...periodFiguresSchema.shape,
   status: z.string().nullable().describe("the report's status; null when the period has a grade only"),
   source: z.string().nullable(),
 });
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 
 export const organizationSchema = z.object({
   id: z.number().int(),

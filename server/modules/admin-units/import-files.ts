@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { recordAudit } from '../audit/audit.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
 import type { Level, MapName } from '../../../shared/contracts/enums.ts';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { derivePlacement } from '../organizations/placement.ts';
 import { csvCodes, csvRows, looksLikeUnitCsv, readUnitCsv, type UnitCsv } from './import-csv.ts';
@@ -20,7 +20,6 @@ import {
   knownUnits,
   replaceSuccessors,
   upsertUnits,
-  type Tx,
 } from './import-queries.ts';
 import { num, type UnitRow } from './import-rows.ts';
 

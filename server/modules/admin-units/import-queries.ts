@@ -1,13 +1,11 @@
 // The SQL of `admin-units import`: batched upserts that touch only rows that really change,
 // so a re-run writes nothing and says so.
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import type { Tx } from '../../db/pool.ts';
 import { adminUnits, adminUnitSuccessors } from '../../db/schema.ts';
 import type { KnownUnits } from './import-csv.ts';
 import type { SuccessorPair } from './import-mapping.ts';
 import type { UnitRow } from './import-rows.ts';
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const BATCH = 1000;
 

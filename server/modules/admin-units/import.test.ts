@@ -13,7 +13,7 @@ import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { findUnit } from './admin-units.queries.ts';
 import { importAdminUnitFiles } from './import-files.ts';
-import type { Tx } from './import-queries.ts';
+import type { Tx } from '../../db/pool.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const data = join(root, '../shared/data/admin-units');

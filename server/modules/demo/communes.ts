@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import type { Commune } from './generate.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The communes of the current map with their province, ordered by code (all, or of the given provinces). */
 export async function currentCommunes(db: Db | Tx, provinceCodes?: readonly string[]): Promise<Commune[]> {

@@ -3,22 +3,13 @@
 // An organisation whose registration number exists already is left as it is, with its
 // history and reports. Rows go in complete, with their place on the pre-2025 map derived as
 // an import derives it: updating 115,000 rows afterwards costs as much as inserting them.
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import { sql } from 'drizzle-orm';
+import { insertStatusEvents, unnest, type Executor } from '../imports/import-queries.ts';
 import { deriveOtherMap, loadUnitIndex } from '../imports/unit-index.ts';
 import type { GeneratedOrganization } from './generate.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Executor = Db | Tx;
-
 const ORG_CHUNK = 2_000;
 const ROW_CHUNK = 10_000;
-
-/** `unnest($1::text[], $2::int[], …)` over the given typed columns. */
-function unnest(columns: [unknown[], string][]): SQL {
-  const args = columns.map(([values, type]) => sql`${sql.param(values)}::${sql.raw(type)}[]`);
-  return sql`unnest(${sql.join(args, sql`, `)})`;
-}
 
 async function inChunks<T>(rows: T[], size: number, run: (chunk: T[]) => Promise<void>) {
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
@@ -68,17 +59,8 @@ export async function insertOrganizations(db: Executor, orgs: GeneratedOrganizat
     for (const row of result.rows) inserted.push({ id: row.id, org: byNo.get(row.registration_no)! });
   });
 
-  const events = inserted.flatMap(({ id, org }) => org.events.map((e) => ({ id, ...e })));
-  await inChunks(events, ROW_CHUNK, async (chunk) => {
-    await db.execute(sql`
-      insert into organization_status_events (organization_id, status, effective_on, note)
-      select * from ${unnest([
-        [chunk.map((e) => e.id), 'int'],
-        [chunk.map((e) => e.status), 'text'],
-        [chunk.map((e) => e.effectiveOn), 'date'],
-        [chunk.map((e) => e.note), 'text'],
-      ])}`);
-  });
+  const events = inserted.flatMap(({ id, org }) => org.events.map((e) => ({ organizationId: id, ...e })));
+  await inChunks(events, ROW_CHUNK, (chunk) => insertStatusEvents(db, chunk));
 
   const reports = inserted.flatMap(({ id, org }) => org.reports.map((r) => ({ id, ...r })));
   await inChunks(reports, ROW_CHUNK, async (chunk) => {

@@ -7,7 +7,7 @@ import { sql, TransactionRollbackError } from 'drizzle-orm';
 import type { MapName } from '../../../shared/contracts/enums.ts';
 import type { ImportError, ImportPreviewRow, ImportResult } from '../../../shared/contracts/imports.ts';
 import { reduceMemory } from '../../db/engine.ts';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit, type AuditInput } from '../audit/audit.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -26,7 +26,6 @@ import {
   upsertReports,
   writeImportedGrades,
   type StatusEventValues,
-  type Tx,
 } from './import-queries.ts';
 import { cellText, todayInVietnam } from './parse-values.ts';
 import { planRow, storedFigures, storedValues, type PlanContext, type RowPlan } from './plan-row.ts';

@@ -1,14 +1,14 @@
 // The SQL of the organisation import: one statement per batch and table, each column sent as
 // one array parameter spread by unnest (a multi-row INSERT without thousands of parameters).
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import type { Grade, Kind, Level, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
+import type { PeriodFigures } from '../../../shared/contracts/organizations.ts';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
 /** `unnest($1::text[], $2::int[], …)` over the given typed columns. */
-function unnest(columns: [unknown[], string][]): SQL {
+export function unnest(columns: [unknown[], string][]): SQL {
   const args = columns.map(([values, type]) => sql`${sql.param(values)}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(args, sql`, `)})`;
 }
@@ -151,10 +151,10 @@ export interface StatusEventValues {
   organizationId: number;
   status: Status;
   effectiveOn: string;
-  note: string;
+  note: string | null;
 }
 
-export async function insertStatusEvents(tx: Tx, events: StatusEventValues[]): Promise<void> {
+export async function insertStatusEvents(tx: Executor, events: StatusEventValues[]): Promise<void> {
   if (events.length === 0) return;
   await tx.execute(sql`
     insert into organization_status_events (organization_id, status, effective_on, note)
@@ -166,14 +166,8 @@ export async function insertStatusEvents(tx: Tx, events: StatusEventValues[]): P
     ])}`);
 }
 
-export interface ReportValues {
+export interface ReportValues extends Omit<PeriodFigures, 'grade'> {
   organizationId: number;
-  members: number | null;
-  workers: number | null;
-  charterCapitalVnd: number | null;
-  revenueVnd: number | null;
-  profitVnd: number | null;
-  incomePerWorkerMonthVnd: number | null;
 }
 
 /** The period's figures, entered by an officer (approved as they are): one report per organisation and period. */

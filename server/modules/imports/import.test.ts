@@ -17,7 +17,7 @@ import { AppError } from '../../http/errors.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import type { Placement } from '../organizations/placement.ts';
 import { importOrganizations } from './import-organizations.ts';
-import type { Tx } from './import-queries.ts';
+import type { Tx } from '../../db/pool.ts';
 import { formatOf } from './read-rows.ts';
 import { deriveOtherMap, loadUnitIndex } from './unit-index.ts';
 import { countOrganizations, csv, goodRow, HEADERS, xlsx, type TestRow } from '../../../test/import-files.ts';

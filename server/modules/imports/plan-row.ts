@@ -17,7 +17,8 @@ import type { Period } from '../reports/period.ts';
 import type { Placement } from '../organizations/placement.ts';
 import type { Field } from './columns.ts';
 import type { Existing, OrganizationValues, StatusEventValues } from './import-queries.ts';
-import type { Figures, ImportRow } from './validate-row.ts';
+import type { PeriodFigures } from '../../../shared/contracts/organizations.ts';
+import type { ImportRow } from './validate-row.ts';
 
 export type Action = 'create' | 'update' | 'unchanged';
 
@@ -26,7 +27,7 @@ export interface RowPlan {
   /** the organisation to insert or update; null when it stays as it is */
   org: OrganizationValues | null;
   events: Omit<StatusEventValues, 'organizationId'>[];
-  report: Figures | null;
+  report: PeriodFigures | null;
   /** the placement on the import's map changed (or is new): derive the other map */
   placementChanged: boolean;
   warning: ImportWarning | null;
@@ -50,7 +51,7 @@ const FIGURE_COLUMNS = {
   profitVnd: 'profit_vnd',
   incomePerWorkerMonthVnd: 'income_per_worker_month_vnd',
   grade: 'grade',
-} as const satisfies Record<keyof Figures, keyof Existing>;
+} as const satisfies Record<keyof PeriodFigures, keyof Existing>;
 
 const CONTACTS = ['address', 'representative', 'phone', 'email'] as const;
 
@@ -154,10 +155,10 @@ export function storedValues(e: Existing): OrganizationValues {
 }
 
 /** The stored figures of the import's period. */
-export function storedFigures(e: Existing): Figures {
+export function storedFigures(e: Existing): PeriodFigures {
   return Object.fromEntries(
-    (Object.keys(FIGURE_COLUMNS) as (keyof Figures)[]).map((k) => [k, e[FIGURE_COLUMNS[k]]]),
-  ) as unknown as Figures;
+    (Object.keys(FIGURE_COLUMNS) as (keyof PeriodFigures)[]).map((k) => [k, e[FIGURE_COLUMNS[k]]]),
+  ) as unknown as PeriodFigures;
 }
 
 function base(row: ImportRow) {
@@ -191,17 +192,17 @@ function keepStoredCodes(row: ImportRow, existing: Existing | undefined, hasDist
 
 /** The period's report: the file's figures over the stored ones; changed or not. */
 function reportOf(
-  figures: Figures,
+  figures: PeriodFigures,
   existing: Existing | undefined,
   ctx: PlanContext,
 ): { values: RowPlan['report']; changed: boolean } {
-  const keys = Object.keys(FIGURE_COLUMNS) as (keyof Figures)[];
+  const keys = Object.keys(FIGURE_COLUMNS) as (keyof PeriodFigures)[];
   const given = keys.filter((k) => ctx.present.has(k));
   if (!ctx.period || given.length === 0) return { values: null, changed: false };
   const stored = existing?.report_id != null ? existing : undefined;
-  const pick = <K extends keyof Figures>(k: K) =>
-    ctx.present.has(k) ? figures[k] : ((stored?.[FIGURE_COLUMNS[k]] ?? null) as Figures[K]);
-  const values: Figures = {
+  const pick = <K extends keyof PeriodFigures>(k: K) =>
+    ctx.present.has(k) ? figures[k] : ((stored?.[FIGURE_COLUMNS[k]] ?? null) as PeriodFigures[K]);
+  const values: PeriodFigures = {
     members: pick('members'),
     workers: pick('workers'),
     charterCapitalVnd: pick('charterCapitalVnd'),

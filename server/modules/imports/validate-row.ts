@@ -2,7 +2,8 @@
 // (each naming the column as the file writes it). No database: codes are checked against the
 // units held in memory.
 import type { ImportError } from '../../../shared/contracts/imports.ts';
-import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
+import type { PeriodFigures } from '../../../shared/contracts/organizations.ts';
+import type { Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
 import type { Placement } from '../organizations/placement.ts';
 import { COLUMNS, type Field, type HeaderMatch } from './columns.ts';
 import {
@@ -25,16 +26,6 @@ import {
 import { placeRow, type UnitIndex } from './unit-index.ts';
 import type { RawRow } from './read-rows.ts';
 
-export interface Figures {
-  members: number | null;
-  workers: number | null;
-  charterCapitalVnd: number | null;
-  revenueVnd: number | null;
-  profitVnd: number | null;
-  incomePerWorkerMonthVnd: number | null;
-  grade: Grade | null;
-}
-
 export interface ImportRow {
   line: number;
   registrationNo: string;
@@ -46,7 +37,7 @@ export interface ImportRow {
   foundedOn: string | null;
   codes: { provinceCode: string; districtCode: string | null; communeCode: string | null };
   placement: Placement & { provinceCode: string };
-  figures: Figures;
+  figures: PeriodFigures;
   contacts: { address: string | null; representative: string | null; phone: string | null; email: string | null };
 }
 
@@ -101,7 +92,7 @@ export function validateRow(raw: RawRow, ctx: RowContext): { row: ImportRow } | 
 
   const count = (f: Field) => take(f, parseWhole(cell(f), { max: MAX_COUNT }));
   const money = (f: Field, negative = false) => take(f, parseWhole(cell(f), { negative }));
-  const figures: Figures = {
+  const figures: PeriodFigures = {
     members: count('members'),
     workers: count('workers'),
     charterCapitalVnd: money('charterCapitalVnd'),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { prepareStatement, runPrepared, type Db } from '../../db/pool.ts';
+import { prepareStatement, runPrepared, type Db, type Tx } from '../../db/pool.ts';
 import {
   adminUnits,
   organizationGrades,
@@ -8,14 +8,13 @@ import {
   organizations,
   organizationStatusEvents,
 } from '../../db/schema.ts';
-import type { Organization, Sort } from '../../../shared/contracts/organizations.ts';
+import type { Organization, ReportFigures, Sort } from '../../../shared/contracts/organizations.ts';
 import type { Grade, Kind, MapName, Sector, Status } from '../../../shared/contracts/enums.ts';
 import type { Scope } from '../auth/caller.ts';
 import { scopeWhere } from '../auth/scope.ts';
 import { latestPeriod } from '../stats/stats.service.ts';
 import { reportedPeriods } from '../stats/stats.queries.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 /** An organisation as stored; the API adds what the caller may do with it (`can`). */
 export type OrganizationRow = Omit<Organization, 'can'>;
@@ -221,18 +220,7 @@ const REPORTS_OF = prepareStatement(sql`
 
 /** The organisation's figures and grade per period, newest first (a period may have either). */
 export async function reportsOf(db: Executor, id: number) {
-  const { rows } = await runPrepared<{
-    period: string;
-    members: number | null;
-    workers: number | null;
-    charterCapitalVnd: number | null;
-    revenueVnd: number | null;
-    profitVnd: number | null;
-    incomePerWorkerMonthVnd: number | null;
-    grade: Grade | null;
-    status: string | null;
-    source: string | null;
-  }>(db, REPORTS_OF, { id });
+  const { rows } = await runPrepared<ReportFigures>(db, REPORTS_OF, { id });
   return rows;
 }
 

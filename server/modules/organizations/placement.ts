@@ -5,12 +5,11 @@
 //  - current → pre-2025: the old commune / district / province when every predecessor of the
 //    new commune (or province) lies in that one old unit.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import type { MapName } from '../../../shared/contracts/enums.ts';
 import { invalidField } from '../../http/errors.ts';
 import { findUnit } from '../admin-units/admin-units.queries.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Executor = Db | Tx;
 
 export interface Placement {

@@ -20,7 +20,7 @@ import {
   type workbookQuery,
 } from '../../../shared/contracts/reports.ts';
 import { checkReport } from '../../../shared/rules/check-report.ts';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
 import ExcelJS from '../../lib/exceljs.ts';
 import { recordAudit, type AuditInput } from '../audit/audit.ts';
@@ -159,7 +159,7 @@ export async function uploadWorkbook(
   const lines = await readSheet(file);
   await assertPeriodOpen(db, opts.period);
   const rules = await activeRules(db);
-  const run = async (tx: Db | Parameters<Parameters<Db['transaction']>[0]>[0]) => {
+  const run = async (tx: Db | Tx) => {
     const targets = await uploadTargets(
       tx,
       lines.map((l) => l.registrationNo),

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
+import type { PeriodFigures } from '../../../shared/contracts/organizations.ts';
 import { organizationGrades, organizationReports, organizations, organizationStatusEvents } from '../../db/schema.ts';
 import {
   GRADE_LABELS,
@@ -19,18 +20,6 @@ import {
 import { unique } from '../../../test/factories.ts';
 import { derivePlacement } from '../organizations/placement.ts';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export interface Figures {
-  members: number | null;
-  workers: number | null;
-  charterCapitalVnd: number | null;
-  revenueVnd: number | null;
-  profitVnd: number | null;
-  incomePerWorkerMonthVnd: number | null;
-  grade: Grade | null;
-}
-
 export interface FixtureOrg {
   kind?: Kind;
   sector?: Sector;
@@ -41,7 +30,7 @@ export interface FixtureOrg {
   history?: [Status, string][];
   /** override organizations.status_since (null: recorded without a date) */
   statusSince?: string | null;
-  reports?: Record<string, Partial<Figures>>;
+  reports?: Record<string, Partial<PeriodFigures>>;
   registrationNo?: string;
   name?: string;
 }

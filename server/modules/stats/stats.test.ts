@@ -9,12 +9,12 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent } from '../../../test/app.ts';
 import { unique } from '../../../test/factories.ts';
-import { paramsOf, type Db } from '../../db/pool.ts';
+import { paramsOf, type Db, type Tx } from '../../db/pool.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
 import { importAdminUnitFiles } from '../admin-units/import-files.ts';
 import { importOrganizations } from '../imports/import-organizations.ts';
 import { narrative } from './narrative.ts';
-import { HA_LANG, HA_LANG_TEXT, insertOrganizations, readPre2025Csv, rolledBack, type Tx } from './stats.fixtures.ts';
+import { HA_LANG, HA_LANG_TEXT, insertOrganizations, readPre2025Csv, rolledBack } from './stats.fixtures.ts';
 import { computeStats, latestPeriod } from './stats.service.ts';
 import {
   breakdownStatement,
