@@ -30,7 +30,8 @@ async function create(name: string, provinceCode: string, communeCode: string | 
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // charts drawn at once: the dashboard's screenshot shows them whole
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
   return context.newPage();
 }
 

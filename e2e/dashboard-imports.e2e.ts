@@ -19,7 +19,8 @@ beforeAll(async () => {
   files = mkdtempSync(join(tmpdir(), 'hoptac-e2e-files-'));
   server = await startServer();
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // charts drawn at once: screenshots show them whole, not caught mid-animation
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
   api = await apiSession(server.url);
@@ -55,6 +56,17 @@ describe('dashboard in the browser', () => {
     expect(await page.getByTestId('stats-effective').innerText()).toMatch(/^\d+(,\d)?%$/);
     expect(await page.getByTestId('narrative-text').innerText()).toMatch(/^Trên phạm vi cả nước có tổng số/);
     await page.screenshot({ path: `${shots}dashboard.png`, fullPage: true });
+  });
+
+  it('draws its charts at once for a reader who asked for reduced motion', async () => {
+    // ECharts animates for 300 ms: two pictures of a chart 400 ms apart differ while it does
+    await page.goto(`${server.url}/dashboard`);
+    const grades = page.getByRole('img', { name: /^Theo xếp loại:/ });
+    await grades.locator('canvas').waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const first = await grades.screenshot();
+    await page.waitForTimeout(400);
+    expect((await grades.screenshot()).equals(first)).toBe(true);
   });
 
   it('copies the narrative', async () => {

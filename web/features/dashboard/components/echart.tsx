@@ -1,3 +1,4 @@
+import { useReducedMotion } from '@mantine/hooks';
 import EChartsReactModule from 'echarts-for-react/esm/core.js';
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -20,9 +21,17 @@ interface EChartProps {
 }
 
 export function EChart({ option, height, label }: EChartProps) {
+  // a reader who asked the system for less motion gets each chart drawn at once (WCAG 2.3.3);
+  // read on the first render, so no animation starts before the answer
+  const still = useReducedMotion(false, { getInitialValueInEffect: false });
   return (
     <div role="img" aria-label={label}>
-      <ReactECharts echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />
+      <ReactECharts
+        echarts={echarts}
+        option={still ? { ...option, animation: false } : option}
+        notMerge
+        style={{ height, width: '100%' }}
+      />
     </div>
   );
 }
