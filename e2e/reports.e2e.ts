@@ -85,6 +85,8 @@ describe('a periodic report', () => {
       .poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 })
       .toBe('Đã gửi, chờ duyệt');
     expect(await page.getByTestId('report-save').count()).toBe(0);
+    // from the top: a full-page picture taken scrolled draws the fixed header where it scrolled to
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${shots}report-submitted.png`, fullPage: true });
   });
 
