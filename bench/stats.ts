@@ -51,6 +51,7 @@ const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const UNITS = fileURLToPath(new URL('../../shared/data/admin-units/', import.meta.url));
 const UNKEPT = ', its session read from the database';
 const WARM_UP = 1000;
+const PAIRED_REQUESTS = 1000;
 const command = `node bench/stats.ts ${process.argv.slice(2).join(' ')}`.trim();
 
 /** p95 target from the issue: 50 ms on PostgreSQL, 150 ms on PGlite, for any area. */
@@ -128,12 +129,14 @@ async function run(app: App, database: Database, set: AreaSet) {
       }),
     );
     const at = (i: number) => cases[((i % cases.length) + cases.length) % cases.length]!; // i < 0: warm-up
+    // the issue's ratio is read at p95, a tail: at least 1,000 requests, or p95 is the 15th slowest of 300
+    const many = { ...opts, requests: Math.max(opts.requests, PAIRED_REQUESTS) };
     const measured = [
-      ...(await measureInterleaved([name, `${name} — SQL floor`], opts, (i) => [
+      ...(await measureInterleaved([name, `${name} — SQL floor`], many, (i) => [
         () => get('stats', at(i).query),
         () => send(at(i).statement),
       ])),
-      ...(await measureInterleaved([`${name}${UNKEPT}`, `${name}${UNKEPT} — SQL floor`], opts, (i) => [
+      ...(await measureInterleaved([`${name}${UNKEPT}`, `${name}${UNKEPT} — SQL floor`], many, (i) => [
         () => {
           sessionCache.forgetSession(session.values.id);
           return get('stats', at(i).query);
