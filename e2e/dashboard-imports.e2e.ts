@@ -1,6 +1,6 @@
 // The statistics journey in a real browser: the dashboard's figures and drill-down, the
 // narrative's copy button, an import checked then applied (and one refused), the Excel links.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (files) rmSync(files, { recursive: true, force: true });
 });
 
 async function stats(query: string) {
