@@ -87,9 +87,11 @@ export async function runPrepared<T extends Record<string, unknown>>(
   });
 }
 
-// drizzle's `execute` answers dates, times and intervals (and arrays of them) as PostgreSQL's
-// text: runPrepared answers them alike
-const TEXT_TYPES = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+// drizzle's `execute` answers dates, timestamps and intervals, their arrays, and numeric arrays
+// as PostgreSQL's text (drizzle-orm/node-postgres/session.js): runPrepared answers them alike
+const { DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL } = pg.types.builtins;
+const ARRAYS = { date: 1182, timestamp: 1115, timestamptz: 1185, interval: 1187, numeric: 1231 };
+const TEXT_TYPES = new Set<number>([DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL, ...Object.values(ARRAYS)]);
 const asText = (v: string) => v;
 const drizzleTypes = {
   getTypeParser: ((id: number, format?: 'text' | 'binary') =>
