@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../server/lib/exceljs.ts';
-import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+import { ADMIN, apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 const PERIOD = '2026';
@@ -181,6 +181,25 @@ describe('a field review', () => {
       .toContain('Rà soát HTX rau an toàn');
     expect(Number(await page.getByTestId('difficulty-capital').innerText())).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: `${shots}field-reviews.png`, fullPage: true });
+
+    // the country's administrator opens it on the commune and its province, and starts one of
+    // their own with a province to choose: every list of units answers
+    const other = await pageAs(ADMIN);
+    const failed: string[] = [];
+    other.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    const name = async (code: string) => (await admin(`/api/v1/admin-units/current/${code}`)).body.fullName;
+    await other.goto(`${server.url}/field-reviews/${id}`);
+    await expect
+      .poll(() => other.getByTestId('review-commune').inputValue(), { timeout: 10_000 })
+      .toBe(await name('01558'));
+    expect(await other.getByTestId('review-province').inputValue()).toBe(await name('04'));
+    await other.goto(`${server.url}/field-reviews/new`);
+    await other.getByTestId('review-title').waitFor();
+    await other.waitForLoadState('networkidle');
+    expect(await other.getByTestId('review-province').inputValue()).toBe('');
+    expect(failed).toEqual([]);
   });
 });
 

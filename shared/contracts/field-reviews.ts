@@ -65,6 +65,7 @@ export const fieldReviewSchema = z.object({
   heldOn: z.string(),
   areaCode: z.string(),
   areaName: z.string(),
+  provinceCode: z.string().describe('the province of the area (itself for a province), current map'),
   delegation: z.string(),
   notes: z.string().nullable(),
   findings: z.array(findingSchema),

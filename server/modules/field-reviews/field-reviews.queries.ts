@@ -28,7 +28,8 @@ export const reviewAreaWhere = (code: string): SQL =>
 
 const iso = sql.raw(`to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 const HEADER = sql`r.id, r.version, r.kind, r.title, r.held_on::text as "heldOn",
-  coalesce(r.commune_code, r.province_code) as "areaCode", u.full_name as "areaName", r.delegation,
+  coalesce(r.commune_code, r.province_code) as "areaCode", u.full_name as "areaName",
+  r.province_code as "provinceCode", r.delegation,
   ${iso} as "updatedAt"`;
 const AREA_JOIN = sql`join admin_units u on u.map = 'current' and u.code = coalesce(r.commune_code, r.province_code)`;
 
@@ -54,15 +55,15 @@ export async function listReviews(
   return { items: rows.map(({ total: _t, ...item }) => item), total: rows[0]?.total ?? 0 };
 }
 
-export type ReviewRow = Omit<FieldReview, 'findings'> & { provinceCode: string; communeCode: string | null };
+export type ReviewRow = Omit<FieldReview, 'findings'> & { communeCode: string | null };
 
 export async function findReview(
   db: Executor,
   id: number,
   opts: { lock?: boolean } = {},
-): Promise<(FieldReview & { provinceCode: string; communeCode: string | null }) | undefined> {
+): Promise<(FieldReview & { communeCode: string | null }) | undefined> {
   const { rows } = await db.execute<ReviewRow>(sql`
-    select ${HEADER}, r.notes, r.province_code as "provinceCode", r.commune_code as "communeCode"
+    select ${HEADER}, r.notes, r.commune_code as "communeCode"
     from field_reviews r ${AREA_JOIN} where r.id = ${id} ${opts.lock ? sql`for update of r` : sql``}`);
   const review = rows[0];
   if (!review) return undefined;

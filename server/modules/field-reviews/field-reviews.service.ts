@@ -56,8 +56,7 @@ export async function getFieldReview(db: Executor, caller: Caller, id: number): 
   return strip(found);
 }
 
-const strip = ({ provinceCode: _p, communeCode: _c, ...review }: NonNullable<Awaited<ReturnType<typeof findReview>>>) =>
-  review;
+const strip = ({ communeCode: _c, ...review }: NonNullable<Awaited<ReturnType<typeof findReview>>>) => review;
 
 const outside = (name: string) =>
   new AppError('forbidden', {

@@ -71,14 +71,19 @@ describe('a field review', () => {
     const res = await post(officer, review());
     expect(res.statusCode, res.body).toBe(201);
     saved = res.json<FieldReview>();
-    expect(saved).toMatchObject({ version: 1, areaCode: communes[0], heldOn: `${YEAR}-10-12` });
+    // the commune's province too, so that a form can show both selects filled
+    expect(saved).toMatchObject({ version: 1, areaCode: communes[0], provinceCode: '46', heldOn: `${YEAR}-10-12` });
     expect(saved.findings).toHaveLength(2);
     expect(saved.findings.find((f) => f.organizationId === orgs[0])).toMatchObject({
       difficulties: ['capital', 'market'],
       proposals: 'Vay Quỹ',
     });
     const list = (await officer.inject(`/api/v1/field-reviews?year=${YEAR}`)).json<FieldReviewList>();
-    expect(list.items.find((r) => r.id === saved.id)).toMatchObject({ organizations: 2, kind: 'visit' });
+    expect(list.items.find((r) => r.id === saved.id)).toMatchObject({
+      organizations: 2,
+      kind: 'visit',
+      provinceCode: '46',
+    });
     const seen = (await admin.inject(`/api/v1/field-reviews?organizationId=${orgs[1]}`)).json<FieldReviewList>();
     expect(seen.items.map((r) => r.id)).toContain(saved.id);
     const trail = (await admin.inject(`/api/v1/audit?entity=field_review&entityId=${saved.id}`)).json();

@@ -65,16 +65,15 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const navigate = useNavigate();
   const mayEdit = useCan('reviews.edit');
   const save = useSaveFieldReview(review?.id ?? null);
-  const home = review?.areaCode ?? session.homeArea;
+  // a review's own area, or a new one's the caller's (the country's staff choose a province)
+  const commune = (code: string | null) => (code?.length === 5 ? code : null);
   const [draft, setDraft] = useState<Draft>(() => ({
     kind: review?.kind ?? 'visit',
     title: review?.title ?? '',
     heldOn: review ? formatDate(review.heldOn) : '',
-    area: {
-      province: home && home.length === 5 ? session.homeProvince : (home ?? null),
-      district: null,
-      commune: home && home.length === 5 ? home : null,
-    },
+    area: review
+      ? { province: review.provinceCode, district: null, commune: commune(review.areaCode) }
+      : { province: session.homeProvince, district: null, commune: commune(session.homeArea) },
     delegation: review?.delegation ?? '',
     notes: review?.notes ?? '',
     findings: review?.findings ?? [],
