@@ -64,6 +64,9 @@ afterAll(async () => {
 describe('a periodic report', () => {
   it('is filled by the cooperative on a phone, which sees what the rules find, and submitted', async () => {
     const page = await pageAs(coop, PHONE);
+    // signed in, a cooperative's account opens on its own organisation (it reads no statistics)
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/organizations/${orgId}`);
+    await page.getByRole('heading', { name: 'Hợp tác xã Rau sạch Đồng Tâm' }).waitFor();
     await page.goto(`${server.url}/organizations/${orgId}/reports/${PERIOD}`);
     // fits the phone's width, and the figures open the number pad
     await page.getByTestId('figure-members').waitFor();

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
-import { Navigate, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { NotFound, RouteError } from './fallbacks.tsx';
+import { Home } from './home.tsx';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
@@ -74,7 +75,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { index: true, element: <Home /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'organizations', element: <OrganizationListPage /> },
       { path: 'organizations/new', element: <OrganizationCreatePage /> },
