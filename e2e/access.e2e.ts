@@ -102,6 +102,19 @@ describe('a commune officer', () => {
     await page.screenshot({ path: `${shots}officer-not-found.png`, fullPage: true });
   });
 
+  it('is told a page is not for their role, before it asks the server for anything', async () => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/(users|settings)/.test(r.url())) asked.push(r.url());
+    });
+    for (const path of ['/users', '/settings']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId('not-permitted').waitFor({ timeout: 10_000 });
+    }
+    expect(await page.getByTestId('not-permitted').innerText()).toContain('Vai trò của bạn không dùng trang này');
+    expect(asked).toEqual([]);
+  });
+
   it('signs out, and the pages ask for a session again', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();

@@ -1,6 +1,6 @@
 import { Button, Center, Code, EmptyState, Loader, Stack } from '@mantine/core';
 import { Link, useRouteError } from 'react-router';
-import { IconAlert, IconMap } from '../components/icons.tsx';
+import { IconAlert, IconLock, IconMap } from '../components/icons.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function PageLoader() {
@@ -25,6 +25,27 @@ export function NotFound() {
       <EmptyState.Actions>
         <Button component={Link} to="/organizations">
           {t.app.backHome}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}
+
+/** A page the signed-in role may not use, said before any form is filled or request refused. */
+export function NotPermitted() {
+  const { t } = useI18n();
+  return (
+    <EmptyState
+      mt={60}
+      icon={<IconLock size={28} />}
+      variant="light"
+      title={t.app.notPermitted}
+      description={t.app.notPermittedHint}
+      data-testid="not-permitted"
+    >
+      <EmptyState.Actions>
+        <Button component={Link} to="/">
+          {t.app.toStart}
         </Button>
       </EmptyState.Actions>
     </EmptyState>

@@ -1,6 +1,8 @@
-import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../../shared/contracts/auth.ts';
 import { NotFound, RouteError } from './fallbacks.tsx';
+import { Allowed } from './allowed.tsx';
 import { Home } from './home.tsx';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
@@ -65,6 +67,13 @@ const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
 
+/** The signed-in pages; one that `needs` a permission tells the roles without it so (Allowed). */
+const pages = (list: { path: string; element: ReactNode; needs?: Permission }[]): RouteObject[] =>
+  list.map(({ path, element, needs }) => ({
+    path,
+    element: needs ? <Allowed needs={needs}>{element}</Allowed> : element,
+  }));
+
 export const router = createBrowserRouter([
   { path: 'login', element: <LoginPage />, errorElement: <RouteError /> },
   {
@@ -76,23 +85,25 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'dashboard', element: <DashboardPage /> },
-      { path: 'organizations', element: <OrganizationListPage /> },
-      { path: 'organizations/new', element: <OrganizationCreatePage /> },
-      { path: 'organizations/:id', element: <OrganizationDetailPage /> },
-      { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
-      { path: 'imports', element: <ImportPage /> },
-      { path: 'admin-units', element: <AdminUnitsPage /> },
-      { path: 'organizations/:id/reports/:period', element: <ReportPage /> },
-      { path: 'organizations/:id/grades/:year', element: <GradePage /> },
-      { path: 'reports', element: <ReportsPage /> },
-      { path: 'field-reviews', element: <FieldReviewsPage /> },
-      { path: 'field-reviews/new', element: <FieldReviewPage /> },
-      { path: 'field-reviews/:id', element: <FieldReviewPage /> },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      ...pages([
+        { path: 'dashboard', element: <DashboardPage />, needs: 'stats.read' },
+        { path: 'organizations', element: <OrganizationListPage /> },
+        { path: 'organizations/new', element: <OrganizationCreatePage />, needs: 'organizations.create' },
+        { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+        { path: 'organizations/:id/edit', element: <OrganizationEditPage />, needs: 'organizations.update' },
+        { path: 'imports', element: <ImportPage />, needs: 'imports.run' },
+        { path: 'admin-units', element: <AdminUnitsPage /> },
+        { path: 'organizations/:id/reports/:period', element: <ReportPage /> },
+        { path: 'organizations/:id/grades/:year', element: <GradePage /> },
+        { path: 'reports', element: <ReportsPage />, needs: 'completeness.read' },
+        { path: 'field-reviews', element: <FieldReviewsPage />, needs: 'reviews.read' },
+        { path: 'field-reviews/new', element: <FieldReviewPage />, needs: 'reviews.edit' },
+        { path: 'field-reviews/:id', element: <FieldReviewPage />, needs: 'reviews.read' },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: 'users', element: <UsersPage />, needs: 'users.manage' },
+        { path: 'audit', element: <AuditPage />, needs: 'audit.read' },
+        { path: 'settings', element: <SettingsPage />, needs: 'settings.manage' },
+      ]),
       { path: '*', element: <NotFound /> },
     ],
   },

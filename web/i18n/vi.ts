@@ -12,6 +12,9 @@ export const vi = {
     close: 'Đóng',
     retry: 'Thử lại',
     crashed: 'Trang gặp sự cố',
+    notPermitted: 'Vai trò của bạn không dùng trang này',
+    notPermittedHint: 'Nếu công việc cần đến trang này, hãy đề nghị quản trị viên cấp vai trò phù hợp.',
+    toStart: 'Về trang đầu',
   },
   nav: {
     dashboard: 'Tổng quan',
