@@ -10,6 +10,7 @@ import {
   Text,
   ThemeIcon,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
@@ -153,11 +154,13 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={t.auth.profile} data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
             <ThemeIcon variant="light" radius="xl" size={32}>
               <IconUser size={18} />
             </ThemeIcon>
+            {/* its name on a phone, where the name beside the icon is not shown */}
+            <VisuallyHidden hiddenFrom="sm">{`${t.auth.profile}: ${user.name}`}</VisuallyHidden>
             <Box visibleFrom="sm" maw={180}>
               <Text size="sm" fw={600} truncate>
                 {user.name}

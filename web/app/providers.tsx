@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { NotificationsProvider } from '../components/notifications.tsx';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { ApiError } from '../lib/api.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 /** Client errors (4xx) will not get better by asking again. */
 function shouldRetry(failureCount: number, error: Error): boolean {
@@ -25,7 +25,7 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <I18nProvider>
           <NotificationsProvider>{children}</NotificationsProvider>
         </I18nProvider>

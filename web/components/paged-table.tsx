@@ -1,7 +1,8 @@
-import { Card, Group, Loader, Pagination, Table, Text } from '@mantine/core';
+import { Card, Group, Loader, Table, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './error-alert.tsx';
+import { Pager } from './pager.tsx';
 
 interface Paged {
   total: number;
@@ -49,7 +50,7 @@ export function PagedTable<T extends Paged>({
       )}
       {query.data.total > pageSize && (
         <Group justify="center" p="sm">
-          <Pagination size="sm" total={Math.ceil(query.data.total / pageSize)} value={page} onChange={onPage} />
+          <Pager size="sm" total={Math.ceil(query.data.total / pageSize)} value={page} onChange={onPage} />
         </Group>
       )}
     </Card>

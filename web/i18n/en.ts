@@ -17,6 +17,13 @@ export const en: Dictionary = {
     notPermittedHint: 'If your work needs it, ask an administrator for the right role.',
     toStart: 'Go to the start page',
   },
+  pager: {
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    last: 'Last page',
+    page: (n: number) => `Page ${n}`,
+  },
   nav: {
     dashboard: 'Overview',
     organizations: 'Collective economic organisations',

@@ -16,6 +16,13 @@ export const vi = {
     notPermittedHint: 'Nếu công việc cần đến trang này, hãy đề nghị quản trị viên cấp vai trò phù hợp.',
     toStart: 'Về trang đầu',
   },
+  pager: {
+    first: 'Trang đầu',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    last: 'Trang cuối',
+    page: (n: number) => `Trang ${n}`,
+  },
   nav: {
     dashboard: 'Tổng quan',
     organizations: 'Tổ chức kinh tế tập thể',

@@ -1,4 +1,4 @@
-import { EmptyState, Group, Loader, Pagination, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { EmptyState, Group, Loader, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { AUDIT_ENTITIES, type AuditEntity } from '../../../../shared/contracts/audit.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useAudit } from '../api/list-audit.ts';
+import { Pager } from '../../../components/pager.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -82,7 +83,7 @@ export function AuditPage() {
           </Text>
           <AuditEvents events={list.data.items} showRecord />
           <Group justify="center" mt="md">
-            <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
+            <Pager total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
           </Group>
         </>
       )}

@@ -123,7 +123,7 @@ function DifficultyCard({ stats }: { stats: DifficultyStats }) {
                 {n(stats.byCategory[d])}
               </Text>
             </Group>
-            <Progress value={stats.organizations ? (stats.byCategory[d] / stats.organizations) * 100 : 0} />
+            <Progress value={stats.organizations ? (stats.byCategory[d] / stats.organizations) * 100 : 0} aria-hidden />
           </div>
         ))}
       </SimpleGrid>

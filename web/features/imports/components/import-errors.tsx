@@ -1,8 +1,9 @@
-import { Card, Code, Group, Pagination, Stack, Table, Text, useMatches } from '@mantine/core';
+import { Card, Code, Group, Stack, Table, Text, useMatches } from '@mantine/core';
 import { useState } from 'react';
 import type { ImportError, ImportResult } from '../../../../shared/contracts/imports.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
+import { Pager } from '../../../components/pager.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -32,7 +33,7 @@ export function ImportErrors({ result }: { result: ImportResult }) {
       {narrow ? <ErrorList errors={shown} /> : <ErrorTable errors={shown} />}
       {pages > 1 && (
         <Group justify="flex-end" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="import-errors-pages" />
+          <Pager total={pages} value={page} onChange={setPage} size="sm" data-testid="import-errors-pages" />
         </Group>
       )}
     </Card>

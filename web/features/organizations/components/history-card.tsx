@@ -1,9 +1,10 @@
-import { Group, Loader, Pagination, Paper, Text, Title } from '@mantine/core';
+import { Group, Loader, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AuditEvents } from '../../../components/audit-events.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useHistory } from '../api/get-history.ts';
+import { Pager } from '../../../components/pager.tsx';
 
 /** Who changed the organisation, when, and what (the audit trail). */
 export function HistoryCard({ id, version }: { id: number; version: number }) {
@@ -26,7 +27,7 @@ export function HistoryCard({ id, version }: { id: number; version: number }) {
       {history.data && history.data.items.length > 0 && <AuditEvents events={history.data.items} />}
       {total > 20 && (
         <Group justify="center" mt="sm">
-          <Pagination size="sm" total={Math.ceil(total / 20)} value={page} onChange={setPage} />
+          <Pager size="sm" total={Math.ceil(total / 20)} value={page} onChange={setPage} />
         </Group>
       )}
     </Paper>

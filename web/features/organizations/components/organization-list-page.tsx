@@ -1,4 +1,4 @@
-import { Box, Button, EmptyState, Group, Loader, Pagination, Paper, Select, Text } from '@mantine/core';
+import { Box, Button, EmptyState, Group, Loader, Paper, Select, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -13,6 +13,7 @@ import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryExportUrl, registryQuer
 import { OrganizationCards } from './organization-cards.tsx';
 import { OrganizationTable } from './organization-table.tsx';
 import { RegistryFilters } from './registry-filters.tsx';
+import { Pager } from '../../../components/pager.tsx';
 
 const SKELETON_ROWS = 8;
 
@@ -132,7 +133,7 @@ export function OrganizationListPage() {
               allowDeselect={false}
               onChange={(value) => update({ pageSize: Number(value) })}
             />
-            <Pagination
+            <Pager
               total={pages}
               value={Math.min(params.page, pages)}
               onChange={(page) => update({ page })}

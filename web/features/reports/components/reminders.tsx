@@ -7,6 +7,9 @@ import { apiFetch } from '../../../lib/api.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 
+// a link in a sentence on a yellow or red alert: underlined, and dark enough to read on it
+const inAlert = { size: 'sm', c: 'hoptac.9', underline: 'always' } as const;
+
 /** What needs doing now: one's own report to send, or the area's reports to review or chase. */
 export function Reminders() {
   const { t, lang } = useI18n();
@@ -27,14 +30,14 @@ export function Reminders() {
             {r.kind === 'own' ? (
               <Text size="sm">
                 {t.reminders.own(period, due, r.late)}{' '}
-                <Anchor component={Link} to={`/organizations/${r.organizationId}/reports/${r.period}`} size="sm">
+                <Anchor component={Link} to={`/organizations/${r.organizationId}/reports/${r.period}`} {...inAlert}>
                   {t.reminders.status[r.status]}
                 </Anchor>
               </Text>
             ) : (
               <Text size="sm">
                 {t.reminders.area(period, due, r.area.name)}{' '}
-                <Anchor component={Link} to={`/reports?period=${r.period}`} size="sm">
+                <Anchor component={Link} to={`/reports?period=${r.period}`} {...inAlert}>
                   {t.reminders.counts(count(r.waiting), count(r.missing))}
                 </Anchor>
               </Text>

@@ -96,7 +96,7 @@ export function ReportsPage() {
             ))}
           </SimpleGrid>
           <Group mt="sm" gap="sm">
-            <Progress value={(c.share ?? 0) * 100} style={{ flex: 1 }} />
+            <Progress value={(c.share ?? 0) * 100} style={{ flex: 1 }} aria-hidden />
             <Text size="sm">{formatPercent(c.share, lang)}</Text>
           </Group>
         </Card>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, FileButton, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { WorkbookPreview, WorkbookRow } from '../../../../shared/contracts/reports.ts';
@@ -8,6 +8,7 @@ import { useNotify } from '../../../components/notifications.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { apiFetch, queryString } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
+import { Pager } from '../../../components/pager.tsx';
 
 const OUTCOME_COLORS = { new: 'teal', changed: 'blue', unchanged: 'gray', error: 'red' } as const;
 
@@ -179,7 +180,7 @@ function PreviewRows({ rows }: { rows: WorkbookRow[] }) {
       </Table.ScrollContainer>
       {pages > 1 && (
         <Group justify="flex-end">
-          <Pagination total={pages} value={current} onChange={setPage} size="sm" data-testid="workbook-pages" />
+          <Pager total={pages} value={current} onChange={setPage} size="sm" data-testid="workbook-pages" />
         </Group>
       )}
     </>

@@ -112,11 +112,12 @@ function PeriodRow({ window: w }: { window: PeriodWindow }) {
   const [due, setDue] = useState(formatDate(w.dueOn));
   const [opensOn, dueOn] = [parseDate(opens), parseDate(due)];
   const changed = opensOn !== w.opensOn || dueOn !== w.dueOn;
+  const name = periodLabel(w.period, t.period);
   return (
     <Table.Tr data-testid={`period-${w.period}`}>
       <Table.Td>
         <Group gap={6}>
-          {periodLabel(w.period, t.period)}
+          {name}
           {!w.custom && (
             <Badge variant="light" color="gray" size="sm">
               {t.settings.defaults}
@@ -125,10 +126,24 @@ function PeriodRow({ window: w }: { window: PeriodWindow }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <TextInput size="xs" value={opens} onChange={(e) => setOpens(e.currentTarget.value)} error={!opensOn} w={130} />
+        <TextInput
+          size="xs"
+          aria-label={`${t.settings.opensOn}: ${name}`}
+          value={opens}
+          onChange={(e) => setOpens(e.currentTarget.value)}
+          error={!opensOn}
+          w={130}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput size="xs" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={!dueOn} w={130} />
+        <TextInput
+          size="xs"
+          aria-label={`${t.settings.dueOn}: ${name}`}
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          error={!dueOn}
+          w={130}
+        />
       </Table.Td>
       <Table.Td>
         {changed && opensOn && dueOn && (

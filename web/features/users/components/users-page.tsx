@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Loader, Pagination, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Loader, Paper, Select, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/contracts/auth.ts';
@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useUsers } from '../api/list-users.ts';
 import { UserFormModal } from './user-form-modal.tsx';
+import { Pager } from '../../../components/pager.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -115,7 +116,7 @@ export function UsersPage() {
             <Text size="sm" c="dimmed">
               {t.users.total(formatNumber(total, lang))}
             </Text>
-            <Pagination size="sm" total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
+            <Pager size="sm" total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
           </Group>
         </Paper>
       )}

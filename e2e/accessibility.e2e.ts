@@ -1,0 +1,73 @@
+// Every page the administrator opens, on a phone and on a laptop, checked with axe-core against
+// WCAG 2.1 A and AA: contrast, names of buttons and fields, keyboard access to what scrolls.
+// What axe cannot judge (reading order, the sense of a label) is not covered here.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let paths: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const admin = await apiSession(server.url);
+  const { body } = await admin('/api/v1/organizations?pageSize=1');
+  const id = body.items[0].id as number;
+  paths = [
+    '/dashboard',
+    '/organizations',
+    `/organizations/${id}`,
+    `/organizations/${id}/edit`,
+    '/organizations/new',
+    `/organizations/${id}/reports/2025`,
+    `/organizations/${id}/grades/2025`,
+    '/imports',
+    '/admin-units',
+    '/reports',
+    '/field-reviews',
+    '/field-reviews/new',
+    '/users',
+    '/audit',
+    '/settings',
+    '/profile',
+  ];
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** axe's WCAG 2.1 A/AA violations on the page as it stands, one line per element. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource); // in the page's own context, where its CSP does not apply
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`));
+  });
+  return found.map((line) => `${new URL(page.url()).pathname} ${line}`);
+}
+
+describe.each([
+  ['a phone', { width: 390, height: 844 }],
+  ['a laptop', { width: 1366, height: 768 }],
+])('every page on %s', (_, viewport) => {
+  it('has nothing axe finds against WCAG 2.1 AA', async () => {
+    const page = await (await browser.newContext({ viewport, reducedMotion: 'reduce' })).newPage();
+    await page.goto(`${server.url}/login`);
+    const found = await violations(page);
+    await signInPage(page, server.url);
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      found.push(...(await violations(page)));
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
