@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -30,6 +31,7 @@ import { fieldReviewRoutes } from '../modules/field-reviews/field-reviews.routes
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface AppOptions {
   db: Db;
@@ -90,9 +92,20 @@ export async function buildApp({ db, logLevel = 'info', serveWeb = existsSync(we
   await app.register(fieldReviewRoutes, { prefix: '/api/v1', db });
   await app.register(settingsRoutes, { prefix: '/api/v1', db });
 
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      preCompressed: true, // the .br and .gz copies the build writes (vite.config.ts)
+      // a bundle's name is its content's hash: kept for a year; the page naming them, never
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api')) {
+    // the app's own addresses get its page; a bundle no build has (a page left open across an
+    // upgrade asks for the old ones) gets 404, not a page the browser would run as a script
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/assets/')) {
       return reply.sendFile('index.html');
     }
     const e = new AppError('not_found', {
