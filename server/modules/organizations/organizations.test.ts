@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent } from '../../../test/app.ts';
 import { buildOrganization, unique } from '../../../test/factories.ts';
@@ -219,6 +220,24 @@ describe('OpenAPI and health', () => {
       expect.arrayContaining(['/api/v1/organizations', '/api/v1/organizations/{id}']),
     );
     expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('compression', () => {
+  it('sends a page of the list compressed to a client that accepts it, and a small answer as it is', async () => {
+    for (let i = 0; i < 3; i++) await create({ name: `Hợp tác xã Nén ${unique()}` });
+    const url = '/api/v1/organizations?pageSize=50';
+    const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect([br.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual(['br', 'gzip']);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+    const small = await app.inject({ url: '/api/health', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toEqual({ status: 'ok' });
   });
 });
 
