@@ -77,6 +77,25 @@ describe('dashboard in the browser', () => {
     expect(copied).toBe(await page.getByTestId('narrative-text').innerText());
   });
 
+  it('prints its figures, charts and paragraph on the whole sheet, without menus and controls', async () => {
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('narrative-text').waitFor({ timeout: 20_000 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const id of ['narrative-text', 'stats-total']) expect(await page.getByTestId(id).isVisible()).toBe(true);
+      for (const id of ['user-menu', 'nav-dashboard', 'export-stats', 'copy-narrative', 'reminders']) {
+        expect(await page.getByTestId(id).first().isVisible(), id).toBe(false);
+      }
+      expect(await page.getByRole('region', { name: 'Chọn địa bàn, kỳ và loại hình' }).isVisible()).toBe(false);
+      expect(await page.getByText('Ẩn đơn vị chưa có tổ chức').isVisible()).toBe(false);
+      const left = await page.getByTestId('stats-total').evaluate((e) => e.getBoundingClientRect().left);
+      expect(left).toBeLessThan(100); // not beside a hidden menu's width (272 px)
+      await page.pdf({ path: `${shots}dashboard-print.pdf`, format: 'A4' });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('drills down from the country to a province by clicking its row', async () => {
     const province = await stats('area=04');
     await page.locator('[data-testid="breakdown-row"][data-code="04"]').locator('td').nth(1).click();

@@ -26,7 +26,11 @@ export function PageHeader({ title, description, meta, actions, above }: PageHea
           )}
           {meta}
         </Stack>
-        {actions && <Group gap="sm">{actions}</Group>}
+        {actions && (
+          <Group gap="sm" data-print="hide">
+            {actions}
+          </Group>
+        )}
       </Group>
     </Stack>
   );

@@ -30,7 +30,14 @@ export function DashboardFilters({ params, onChange }: DashboardFiltersProps) {
   const [opened, { toggle }] = useDisclosure(false);
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="lg" component="section" aria-label={t.dashboard.filters}>
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      mb="lg"
+      component="section"
+      aria-label={t.dashboard.filters}
+      data-print="hide"
+    >
       <Button
         hiddenFrom="sm"
         fullWidth

@@ -141,6 +141,7 @@ export function DashboardPage() {
                     checked={hideEmpty}
                     onChange={(event) => setHideEmpty(event.currentTarget.checked)}
                     data-testid="hide-empty"
+                    wrapperProps={{ 'data-print': 'hide' }}
                   />
                 )}
               </Group>

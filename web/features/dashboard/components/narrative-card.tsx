@@ -41,6 +41,7 @@ export function NarrativeCard({ query }: { query: StatsQuery }) {
           onClick={() => void copy()}
           disabled={!text}
           data-testid="copy-narrative"
+          data-print="hide"
         >
           {t.dashboard.copy}
         </Button>

@@ -21,7 +21,7 @@ export function Reminders() {
   if (!reminders.data?.length) return null;
   const count = (n: number) => (n > 0 ? formatNumber(n, lang) : null);
   return (
-    <Stack gap={6} mb="md" data-testid="reminders">
+    <Stack gap={6} mb="md" data-testid="reminders" data-print="hide">
       {reminders.data.map((r) => {
         const period = periodLabel(r.period, t.period);
         const due = formatDate(r.dueOn);
