@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+import { ADMIN, apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -82,6 +82,23 @@ describe('registry in the browser', () => {
     expect(await page.locator('[data-testid="conflict-field"][data-field="phone"]').count()).toBe(1);
     await page.screenshot({ path: `${shots}conflict.png`, fullPage: true });
     expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe('0206 3111 222');
+  });
+
+  it('keeps what was typed when the session ends, and saves it after signing in again', async () => {
+    const { body: org } = await api('/api/v1/organizations?q=tuan%20tu%20ha%20lang');
+    const id = org.items[0].id;
+    await page.goto(`${server.url}/organizations/${id}/edit`);
+    await page.getByTestId('field-phone').fill('0206 3555 666');
+    await page.context().clearCookies(); // the session is gone, as after two idle hours
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('again-password').fill(ADMIN.password);
+    await page.screenshot({ path: `${shots}sign-in-again.png` });
+    await page.getByTestId('again-submit').click();
+    await page.getByTestId('sign-in-again').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByTestId('field-phone').inputValue()).toBe('0206 3555 666');
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/organizations/${id}`);
+    expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe('0206 3555 666');
   });
 
   it('browses administrative units', async () => {

@@ -3,13 +3,14 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { SESSION_KEY, useSessionQuery } from '../features/auth/api/get-session.ts';
+import { SignInAgain } from '../features/auth/components/sign-in-again.tsx';
 import { ApiError, onSignedOut, setCsrfToken } from '../lib/api.ts';
 import { SessionProvider } from '../lib/session.tsx';
 import { PageLoader } from './fallbacks.tsx';
 
 /**
- * The signed-in pages: without a session (or when the server says it ended) the sign-in page,
- * which comes back here afterwards.
+ * The signed-in pages: without a session the sign-in page, which comes back here afterwards;
+ * when the server says the session ended while a page was open, a sign-in over that page.
  */
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
@@ -27,6 +28,15 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   if (session.isPending) return <PageLoader />;
   if (session.error instanceof ApiError && session.error.status === 401) {
+    // ended while this page was open: signing in again over it keeps what was typed
+    if (session.data) {
+      return (
+        <SessionProvider user={session.data.user}>
+          {children}
+          <SignInAgain user={session.data.user} />
+        </SessionProvider>
+      );
+    }
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }

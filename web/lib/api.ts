@@ -69,7 +69,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Told when the server says the session is gone (401), to send the user to the sign-in page. */
+/** Told when the server says the session is gone (401): the session is read again, and the user asked to sign in. */
 const signedOutListeners = new Set<() => void>();
 export function onSignedOut(listener: () => void): () => void {
   signedOutListeners.add(listener);
@@ -117,7 +117,9 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   }
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const data: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
-  if (response.status === 401 && !path.endsWith('/auth/login')) for (const listener of signedOutListeners) listener();
+  // the session query (/auth/me) tells its own 401; another call's 401 asks it to look again
+  const asksSession = path.endsWith('/auth/login') || path.endsWith('/auth/me');
+  if (response.status === 401 && !asksSession) for (const listener of signedOutListeners) listener();
   if (!response.ok) throw isProblem(data) ? new ApiError(data) : unexpected(response.status);
   return data as T;
 }
