@@ -101,6 +101,21 @@ describe('registry in the browser', () => {
     expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe('0206 3555 666');
   });
 
+  it('asks before leaving a form with changes not saved, and leaves nothing saved', async () => {
+    const { body: org } = await api('/api/v1/organizations?q=tuan%20tu%20ha%20lang');
+    const { id, phone } = org.items[0];
+    await page.goto(`${server.url}/organizations/${id}/edit`);
+    await page.getByTestId('field-phone').fill('0206 3000 000');
+    await page.getByTestId('nav-organizations').click();
+    await page.getByTestId('leave-stay').click();
+    expect(new URL(page.url()).pathname).toBe(`/organizations/${id}/edit`);
+    expect(await page.getByTestId('field-phone').inputValue()).toBe('0206 3000 000');
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('leave-discard').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/organizations/${id}`);
+    expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe(phone);
+  });
+
   it('browses administrative units', async () => {
     await page.goto(`${server.url}/admin-units`);
     await expect.poll(() => page.getByTestId('unit-row').count(), { timeout: 10_000 }).toBe(34);

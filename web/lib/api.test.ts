@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch, queryString } from './api.ts';
+import { ApiError, apiFetch, onSignedOut, queryString } from './api.ts';
 
 function respond(status: number, body: unknown, type = 'application/problem+json') {
   vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } }));
@@ -34,6 +34,19 @@ describe('apiFetch', () => {
     expect(apiError.current).toEqual({ id: 1, version: 3 });
     expect(apiError.text('en').title).toBe('Conflict');
     expect(apiError.text('vi').title).toBe('Xung đột');
+  });
+
+  it("tells the listeners of a 401, except the session's own (which says it itself)", async () => {
+    const told: string[] = [];
+    const stop = onSignedOut(() => told.push('signed out'));
+    const unauthenticated = { type: 'about:blank', status: 401, code: 'unauthenticated', title: 'x', titleEn: 'x' };
+    respond(401, unauthenticated);
+    for (const path of ['/api/v1/auth/me', '/api/v1/auth/login', '/api/v1/organizations']) {
+      await apiFetch(path).catch(() => undefined);
+    }
+    stop();
+    await apiFetch('/api/v1/organizations').catch(() => undefined);
+    expect(told).toEqual(['signed out']);
   });
 
   it('explains a non-JSON failure in both languages', async () => {

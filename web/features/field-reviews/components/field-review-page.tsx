@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { REVIEW_KINDS, REVIEW_KIND_LABELS, type FieldReview } from '../../../../shared/contracts/field-reviews.ts';
 import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { BackLink } from '../../../components/back-link.tsx';
 import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -67,7 +68,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const save = useSaveFieldReview(review?.id ?? null);
   // a review's own area, or a new one's the caller's (the country's staff choose a province)
   const commune = (code: string | null) => (code?.length === 5 ? code : null);
-  const [draft, setDraft] = useState<Draft>(() => ({
+  const [saved] = useState<Draft>(() => ({
     kind: review?.kind ?? 'visit',
     title: review?.title ?? '',
     heldOn: review ? formatDate(review.heldOn) : '',
@@ -78,6 +79,8 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
     notes: review?.notes ?? '',
     findings: review?.findings ?? [],
   }));
+  const [draft, setDraft] = useState(saved);
+  const leave = useLeaveGuard(mayEdit && JSON.stringify(draft) !== JSON.stringify(saved));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setFinding = (organizationId: number, patch: Partial<Finding>) =>
     set({ findings: draft.findings.map((f) => (f.organizationId === organizationId ? { ...f, ...patch } : f)) });
@@ -102,15 +105,17 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
         ...(review && { version: review.version }),
       },
       {
-        onSuccess: (saved) => {
+        onSuccess: (stored) => {
           notify({ title: t.reviews.saved });
-          if (!review) void navigate(`/field-reviews/${saved.id}`, { replace: true });
+          leave.release();
+          if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
         },
       },
     );
 
   return (
     <Stack gap="md">
+      {leave.dialog}
       {save.error && <ErrorAlert error={save.error} />}
       <Card>
         <Stack gap="sm">

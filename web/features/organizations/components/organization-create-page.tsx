@@ -1,10 +1,11 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useCreateOrganization } from '../api/create-organization.ts';
 import { useOrganizationForm } from '../hooks/use-organization-form.ts';
-import { EMPTY_VALUES } from '../utils/form-values.ts';
+import { changedFields, EMPTY_VALUES } from '../utils/form-values.ts';
 import { validateCreate } from '../utils/validate-form.ts';
 import { FormShell } from './form-shell.tsx';
 import { OrganizationForm } from './organization-form.tsx';
@@ -15,6 +16,7 @@ export function OrganizationCreatePage() {
   const notify = useNotify();
   const form = useOrganizationForm(EMPTY_VALUES);
   const create = useCreateOrganization();
+  const leave = useLeaveGuard(changedFields(EMPTY_VALUES, form.values).length > 0);
   useDocumentTitle(`${t.form.createTitle} · hoptac`);
 
   const submit = () => {
@@ -24,6 +26,7 @@ export function OrganizationCreatePage() {
     create.mutate(result.body, {
       onSuccess: (org) => {
         notify({ title: t.form.created, message: org.name });
+        leave.release();
         navigate(`/organizations/${org.id}`);
       },
       onError: form.fail,
@@ -39,6 +42,7 @@ export function OrganizationCreatePage() {
       onSubmit={submit}
     >
       <OrganizationForm values={form.values} onChange={form.change} errors={form.errors} />
+      {leave.dialog}
     </FormShell>
   );
 }

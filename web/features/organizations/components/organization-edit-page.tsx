@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { organizationSchema, type Organization } from '../../../../shared/contracts/organizations.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -45,6 +46,7 @@ function EditForm({ org }: { org: Organization }) {
   const baseValues = useMemo(() => fromOrganization(base), [base]);
   const form = useOrganizationForm(baseValues);
   const update = useUpdateOrganization(org.id);
+  const leave = useLeaveGuard(changedFields(baseValues, form.values).length > 0);
   useDocumentTitle(`${t.form.editTitle} · ${org.name} · hoptac`);
 
   const onConflict = async (error: ApiError) => {
@@ -67,6 +69,7 @@ function EditForm({ org }: { org: Organization }) {
     update.mutate(result.body, {
       onSuccess: (saved) => {
         notify({ title: t.form.saved, message: t.form.savedDetail(saved.name) });
+        leave.release();
         navigate(`/organizations/${saved.id}`);
       },
       onError: (error) => {
@@ -108,6 +111,7 @@ function EditForm({ org }: { org: Organization }) {
       onSubmit={submit}
     >
       <OrganizationForm values={form.values} onChange={form.change} errors={form.errors} />
+      {leave.dialog}
     </FormShell>
   );
 }

@@ -30,6 +30,7 @@ import { checkReport } from '../../../../shared/rules/check-report.ts';
 import { BackLink } from '../../../components/back-link.tsx';
 import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -116,6 +117,7 @@ function ReportForm({
   // a step moves the stored report, not what the form shows: with changes unsaved, save first
   // (else submitting would send the old figures and the edits would vanish with the answer)
   const unsaved = can.edit && JSON.stringify(draft) !== JSON.stringify(fromReport(report));
+  const leave = useLeaveGuard(unsaved);
 
   const issues = rules.data
     ? checkReport(rules.data, draft.figures, { kind: org.kind, previous: previous.data ?? null })
@@ -141,6 +143,7 @@ function ReportForm({
 
   return (
     <Stack gap="md">
+      {leave.dialog}
       {action.error && <ErrorAlert error={action.error} />}
       {report?.status === 'returned' && report.returnReason && (
         <Alert color="orange" title={t.reports.returnedBecause} data-testid="return-reason">
