@@ -71,3 +71,20 @@ describe.each([
     await page.context().close();
   });
 });
+
+describe('the keyboard', () => {
+  it('reaches the page past the header and the menu with its first Tab', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await signInPage(page, server.url);
+    await page.goto(`${server.url}/organizations`);
+    await page.getByTestId('nav-organizations').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByTestId('skip-link');
+    expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0).toBe(true); // in sight once focused
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await page.context().close();
+  });
+});

@@ -65,6 +65,10 @@ export function Layout() {
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <AppShell.Header className={classes.header}>
+        {/* the first stop of the keyboard: past the header and the menu (WCAG 2.4.1) */}
+        <a href="#main-content" className={classes.skipLink} data-testid="skip-link">
+          {t.app.skipToContent}
+        </a>
         <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.app.menu} />
@@ -133,7 +137,7 @@ export function Layout() {
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main className={classes.main}>
+      <AppShell.Main className={classes.main} id="main-content" tabIndex={-1}>
         <Box maw={1280} mx="auto">
           <Reminders />
           <Suspense fallback={<PageLoader />}>

@@ -13,6 +13,7 @@ export const en: Dictionary = {
     close: 'Close',
     retry: 'Retry',
     crashed: 'This page ran into a problem',
+    skipToContent: 'Skip to the main content',
     notPermitted: 'Your role does not use this page',
     notPermittedHint: 'If your work needs it, ask an administrator for the right role.',
     toStart: 'Go to the start page',

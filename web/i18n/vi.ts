@@ -12,6 +12,7 @@ export const vi = {
     close: 'Đóng',
     retry: 'Thử lại',
     crashed: 'Trang gặp sự cố',
+    skipToContent: 'Bỏ qua, tới nội dung chính',
     notPermitted: 'Vai trò của bạn không dùng trang này',
     notPermittedHint: 'Nếu công việc cần đến trang này, hãy đề nghị quản trị viên cấp vai trò phù hợp.',
     toStart: 'Về trang đầu',
