@@ -67,6 +67,9 @@ describe.each([
       await page.waitForLoadState('networkidle');
       found.push(...(await violations(page)));
     }
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').waitFor();
+    found.push(...(await violations(page)));
     expect(found).toEqual([]);
     await page.context().close();
   });

@@ -156,7 +156,9 @@ function UserMenu() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   return (
-    <Menu position="bottom-end" width={240}>
+    // opened, focus goes to the first item: Mantine's placeholder for it, inside the menu, is
+    // not a menu item (ARIA)
+    <Menu position="bottom-end" width={240} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
@@ -178,9 +180,12 @@ function UserMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
+        {/* the email under the item, not as a label: a menu holds menu items only (ARIA) */}
         <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={16} />}>
-          {t.auth.profile}
+          <Text size="sm">{t.auth.profile}</Text>
+          <Text size="xs" c="dimmed" truncate>
+            {user.email}
+          </Text>
         </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} />}

@@ -35,6 +35,8 @@ export const theme = createTheme({
   headings: { fontFamily, fontWeight: '650' },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  // no sliding or fading for a reader whose system asks for less motion (as the charts, echart.tsx)
+  respectReducedMotion: true,
   components: {
     Card: Card.extend({ defaultProps: { withBorder: true, radius: 'md', padding: 'lg', shadow: 'xs' } }),
     Paper: Paper.extend({ defaultProps: { radius: 'md' } }),
