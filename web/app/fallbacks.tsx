@@ -1,4 +1,5 @@
 import { Button, Center, Code, EmptyState, Loader, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link, useRouteError } from 'react-router';
 import { IconAlert, IconLock, IconMap } from '../components/icons.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -12,22 +13,29 @@ export function PageLoader() {
   );
 }
 
-export function NotFound() {
-  const { t } = useI18n();
+/** A whole-page notice with one way on. */
+function PageNotice(props: { icon: ReactNode; title: string; description: string; to: string; action: string }) {
   return (
-    <EmptyState
-      mt={60}
-      icon={<IconMap size={28} />}
-      variant="light"
-      title={t.app.notFound}
-      description={t.app.notFoundHint}
-    >
+    <EmptyState mt={60} icon={props.icon} variant="light" title={props.title} description={props.description}>
       <EmptyState.Actions>
-        <Button component={Link} to="/organizations">
-          {t.app.backHome}
+        <Button component={Link} to={props.to}>
+          {props.action}
         </Button>
       </EmptyState.Actions>
     </EmptyState>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <PageNotice
+      icon={<IconMap size={28} />}
+      title={t.app.notFound}
+      description={t.app.notFoundHint}
+      to="/organizations"
+      action={t.app.backHome}
+    />
   );
 }
 
@@ -35,20 +43,15 @@ export function NotFound() {
 export function NotPermitted() {
   const { t } = useI18n();
   return (
-    <EmptyState
-      mt={60}
-      icon={<IconLock size={28} />}
-      variant="light"
-      title={t.app.notPermitted}
-      description={t.app.notPermittedHint}
-      data-testid="not-permitted"
-    >
-      <EmptyState.Actions>
-        <Button component={Link} to="/">
-          {t.app.toStart}
-        </Button>
-      </EmptyState.Actions>
-    </EmptyState>
+    <div data-testid="not-permitted">
+      <PageNotice
+        icon={<IconLock size={28} />}
+        title={t.app.notPermitted}
+        description={t.app.notPermittedHint}
+        to="/"
+        action={t.app.toStart}
+      />
+    </div>
   );
 }
 

@@ -125,26 +125,23 @@ function PeriodRow({ window: w }: { window: PeriodWindow }) {
           )}
         </Group>
       </Table.Td>
-      <Table.Td>
-        <TextInput
-          size="xs"
-          aria-label={`${t.settings.opensOn}: ${name}`}
-          value={opens}
-          onChange={(e) => setOpens(e.currentTarget.value)}
-          error={!opensOn}
-          w={130}
-        />
-      </Table.Td>
-      <Table.Td>
-        <TextInput
-          size="xs"
-          aria-label={`${t.settings.dueOn}: ${name}`}
-          value={due}
-          onChange={(e) => setDue(e.currentTarget.value)}
-          error={!dueOn}
-          w={130}
-        />
-      </Table.Td>
+      {(
+        [
+          [t.settings.opensOn, opens, setOpens, opensOn],
+          [t.settings.dueOn, due, setDue, dueOn],
+        ] as const
+      ).map(([label, value, set, parsed]) => (
+        <Table.Td key={label}>
+          <TextInput
+            size="xs"
+            aria-label={`${label}: ${name}`}
+            value={value}
+            onChange={(e) => set(e.currentTarget.value)}
+            error={!parsed}
+            w={130}
+          />
+        </Table.Td>
+      ))}
       <Table.Td>
         {changed && opensOn && dueOn && (
           <Button
