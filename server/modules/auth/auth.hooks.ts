@@ -50,6 +50,9 @@ export function installAuth(app: FastifyInstance, db: Db): RouteEntry[] {
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith(API)) return;
+    // what the API answers is an account's data: no browser or proxy keeps it (a computer shared
+    // in a commune office, after signing out)
+    reply.header('cache-control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
     // a write reads its session from the database; a read may take it from the cache
     const session = token ? await liveSession(db, token, { fresh: UNSAFE.has(req.method) }) : undefined;

@@ -224,11 +224,12 @@ describe('OpenAPI and health', () => {
 });
 
 describe('compression', () => {
-  it('sends a page of the list compressed to a client that accepts it, and a small answer as it is', async () => {
+  it('sends a page of the list compressed to a client that accepts it, never to be stored, and a small answer as it is', async () => {
     for (let i = 0; i < 3; i++) await create({ name: `Hợp tác xã Nén ${unique()}` });
     const url = '/api/v1/organizations?pageSize=50';
     const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-store');
     const br = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
     const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
     expect([br.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual(['br', 'gzip']);
