@@ -15,11 +15,10 @@ function precompress(): Plugin {
     name: 'hoptac:precompress',
     apply: 'build',
     writeBundle({ dir }, bundle) {
-      for (const file of [...Object.keys(bundle), 'index.html']) {
+      for (const [file, item] of Object.entries(bundle)) {
         if (!/\.(js|css|html|svg)$/.test(file) || !dir) continue;
-        const item = bundle[file];
-        const content = item?.type === 'chunk' ? item.code : item?.source;
-        if (content === undefined || content.length < 1024) continue;
+        const content = item.type === 'chunk' ? item.code : item.source;
+        if (content.length < 1024) continue;
         const path = join(dir, file);
         writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
