@@ -7,6 +7,7 @@ import type { Grade, GradingScheme } from '../../../../shared/contracts/grading.
 import { scoreGrade } from '../../../../shared/rules/grade.ts';
 import { BackLink } from '../../../components/back-link.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -41,14 +42,16 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
   const { t, lang, label } = useI18n();
   const notify = useNotify();
   const save = useSaveGrade(id, year);
-  const [scores, setScores] = useState<Record<string, number | undefined>>(() =>
-    grade?.source === 'scored' && grade.scores ? grade.scores : {},
-  );
+  const stored: Record<string, number> = grade?.source === 'scored' && grade.scores ? grade.scores : {};
+  const [scores, setScores] = useState<Record<string, number | undefined>>(stored);
   const filled = Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
+  const codes = new Set([...Object.keys(filled), ...Object.keys(stored)]);
+  const leave = useLeaveGuard([...codes].some((code) => filled[code] !== stored[code]));
   const scored = scoreGrade(scheme, filled);
   const complete = scored.issues.length === 0;
   return (
     <Stack gap="md">
+      {leave.dialog}
       {grade && (
         <Alert color={grade.source === 'import' ? 'gray' : 'teal'} data-testid="current-grade">
           {grade.source === 'import'
