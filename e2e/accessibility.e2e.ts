@@ -11,6 +11,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let paths: string[] = [];
+let editPath = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -18,6 +19,7 @@ beforeAll(async () => {
   const admin = await apiSession(server.url);
   const { body } = await admin('/api/v1/organizations?pageSize=1');
   const id = body.items[0].id as number;
+  editPath = `/organizations/${id}/edit`;
   paths = [
     '/dashboard',
     '/organizations',
@@ -69,6 +71,27 @@ describe.each([
     }
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').waitFor();
+    found.push(...(await violations(page)));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the dialogs', () => {
+  it('that keep typed work (leave a form, sign in again) have nothing axe finds either', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' })
+    ).newPage();
+    await signInPage(page, server.url);
+    await page.goto(`${server.url}${editPath}`);
+    await page.getByTestId('field-phone').fill('0206 3777 888');
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('leave-stay').waitFor();
+    const found = await violations(page);
+    await page.getByTestId('leave-stay').click();
+    await page.context().clearCookies();
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('again-password').waitFor();
     found.push(...(await violations(page)));
     expect(found).toEqual([]);
     await page.context().close();

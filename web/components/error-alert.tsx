@@ -14,7 +14,7 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
     <Alert color="red" variant="light" icon={<IconAlert />} title={title} data-testid="error-alert">
       {detail && <Text size="sm">{detail}</Text>}
       {apiError?.requestId && (
-        <Text size="xs" c="dimmed" mt={4}>
+        <Text size="xs" mt={4}>
           {t.errors.requestId}: {apiError.requestId}
         </Text>
       )}

@@ -27,6 +27,7 @@ export function useLeaveGuard(dirty: boolean): { dialog: ReactNode; release: () 
       opened={blocker.state === 'blocked'}
       onClose={() => blocker.reset?.()}
       title={t.form.leaveTitle}
+      closeButtonProps={{ 'aria-label': t.app.close }}
       centered
       data-testid="leave-dialog"
     >

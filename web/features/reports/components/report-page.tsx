@@ -269,7 +269,12 @@ function ReportForm({
           </Button>
         )}
       </Group>
-      <Modal opened={returning} onClose={() => setReturning(false)} title={t.reports.return}>
+      <Modal
+        opened={returning}
+        onClose={() => setReturning(false)}
+        title={t.reports.return}
+        closeButtonProps={{ 'aria-label': t.app.close }}
+      >
         <Stack>
           <Textarea
             label={t.reports.reason}

@@ -79,7 +79,13 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? t.users.edit : t.users.create} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={user ? t.users.edit : t.users.create}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t.app.close }}
+    >
       <form onSubmit={submit} noValidate data-testid="user-form">
         <Stack gap="sm">
           {apiError && apiError.errors.length === 0 && <ErrorAlert error={apiError} />}
