@@ -12,11 +12,12 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let paths: string[] = [];
 let editPath = '';
+let admin: Awaited<ReturnType<typeof apiSession>>;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const admin = await apiSession(server.url);
+  admin = await apiSession(server.url);
   const { body } = await admin('/api/v1/organizations?pageSize=1');
   const id = body.items[0].id as number;
   editPath = `/organizations/${id}/edit`;
@@ -92,6 +93,32 @@ describe('the dialogs', () => {
     await page.context().clearCookies();
     await page.getByTestId('save-button').click();
     await page.getByTestId('again-password').waitFor();
+    found.push(...(await violations(page)));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the states that report a problem', () => {
+  it("(a form's field errors, a stale edit's conflict) have nothing axe finds either", async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' })
+    ).newPage();
+    await signInPage(page, server.url);
+    await page.goto(`${server.url}/organizations/new`);
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('form-errors').waitFor();
+    const found = await violations(page);
+    await page.goto(`${server.url}${editPath}`);
+    await page.getByTestId('field-phone').fill('0206 3222 333');
+    const id = editPath.split('/')[2];
+    const { body: org } = await admin(`/api/v1/organizations/${id}`);
+    await admin(`/api/v1/organizations/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: org.version, phone: '0206 3444 555' }),
+    });
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('conflict-alert').waitFor();
     found.push(...(await violations(page)));
     expect(found).toEqual([]);
     await page.context().close();

@@ -69,8 +69,8 @@ function readableOn(color: string, background: string): string {
 }
 
 /**
- * Text contrast to WCAG AA in the light scheme. Mantine's "dimmed" (gray.6) reads 3.3:1 on
- * white, and the text of a light badge or alert (shade 9 on shade 1) 2.7–4.3:1 in green,
+ * Text contrast to WCAG AA in the light scheme. Mantine's "dimmed" (gray.6) and "error"
+ * (red.6) read 3.3:1 on white, and the text of a light badge or alert (shade 9 on shade 1) 2.7–4.3:1 in green,
  * teal, orange, yellow, lime and red: the secondary line under most figures, and the status
  * badges, were below what a reader on a phone in daylight needs.
  */
@@ -79,6 +79,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: {
     // on every background it sits on: white, gray.0, and the darkest, a yellow alert's
     '--mantine-color-dimmed': readableOn(t.colors.gray[6], t.colors.yellow[1]),
+    // a field's error under it, and the text of a field in error (red.6: 3.3:1 on white)
+    '--mantine-color-error': readableOn(t.colors.red[6], t.white),
     ...Object.fromEntries(
       Object.entries(t.colors).map(([name, shades]) => [
         `--mantine-color-${name}-light-color`,

@@ -54,7 +54,7 @@ export function ConflictAlert({ base, mine, theirs, onRebase, onDiscard }: Confl
                 <Table.Tr key={field} data-testid="conflict-field" data-field={field}>
                   <Table.Td fw={600}>{t.org[field]}</Table.Td>
                   <Table.Td>{show(field, mine)}</Table.Td>
-                  <Table.Td c="orange.9" fw={500}>
+                  <Table.Td c="var(--mantine-color-orange-light-color)" fw={500}>
                     {show(field, theirs)}
                   </Table.Td>
                 </Table.Tr>
@@ -64,7 +64,7 @@ export function ConflictAlert({ base, mine, theirs, onRebase, onDiscard }: Confl
         </Table.ScrollContainer>
       )}
       <Group gap="sm">
-        <Button color="orange" size="sm" onClick={onRebase} data-testid="conflict-rebase">
+        <Button size="sm" onClick={onRebase} data-testid="conflict-rebase">
           {t.conflict.rebase}
         </Button>
         <Button variant="default" size="sm" onClick={onDiscard} data-testid="conflict-discard">
