@@ -3,10 +3,12 @@
 // What axe cannot judge (reading order, the sense of a label) is not covered here.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, launchBrowser, signInPage, startServer } from './server.ts';
 
+const HA_LANG = fileURLToPath(new URL('../../shared/examples/ha-lang-2024.csv', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -100,7 +102,7 @@ describe('the dialogs', () => {
 });
 
 describe('the states that report a problem', () => {
-  it("(a form's field errors, a stale edit's conflict) have nothing axe finds either", async () => {
+  it("(a form's field errors, a stale edit's conflict, a file's bad rows) have nothing axe finds either", async () => {
     const page = await (
       await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' })
     ).newPage();
@@ -119,6 +121,14 @@ describe('the states that report a problem', () => {
     });
     await page.getByTestId('save-button').click();
     await page.getByTestId('conflict-alert').waitFor();
+    found.push(...(await violations(page)));
+    // a file of the pre-2025 map checked against the current one: every row refused
+    await page.goto(`${server.url}/imports`);
+    await page.getByTestId('import-file').setInputFiles(HA_LANG);
+    await page.getByTestId('import-period').click();
+    await page.getByRole('option', { name: 'Năm 2024', exact: true }).click();
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-error-row').first().waitFor({ timeout: 20_000 });
     found.push(...(await violations(page)));
     expect(found).toEqual([]);
     await page.context().close();

@@ -70,9 +70,10 @@ function readableOn(color: string, background: string): string {
 
 /**
  * Text contrast to WCAG AA in the light scheme. Mantine's "dimmed" (gray.6) and "error"
- * (red.6) read 3.3:1 on white, and the text of a light badge or alert (shade 9 on shade 1) 2.7–4.3:1 in green,
- * teal, orange, yellow, lime and red: the secondary line under most figures, and the status
- * badges, were below what a reader on a phone in daylight needs.
+ * (red.6) read 3.3:1 on white, and the text of a light badge or alert (shade 9 on shade 1)
+ * 2.7–4.3:1 in green, teal, orange, yellow, lime and red: the secondary line under most
+ * figures, the status badges and the error messages were below what a reader on a phone in
+ * daylight needs.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
@@ -81,11 +82,15 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': readableOn(t.colors.gray[6], t.colors.yellow[1]),
     // a field's error under it, and the text of a field in error (red.6: 3.3:1 on white)
     '--mantine-color-error': readableOn(t.colors.red[6], t.white),
+    // text in a colour (c="red"), and on that colour's light background (badges, alerts)
     ...Object.fromEntries(
-      Object.entries(t.colors).map(([name, shades]) => [
-        `--mantine-color-${name}-light-color`,
-        readableOn(shades[9], shades[1]),
-      ]),
+      Object.entries(t.colors).flatMap(([name, shades]) => {
+        const text = readableOn(shades[9], shades[1]);
+        return [
+          [`--mantine-color-${name}-light-color`, text],
+          [`--mantine-color-${name}-text`, text],
+        ];
+      }),
     ),
   },
   dark: {},

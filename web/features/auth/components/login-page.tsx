@@ -63,7 +63,7 @@ export function LoginPage() {
               </Text>
             </Stack>
             {search.get('expired') && !signIn.error && (
-              <Text size="sm" c="orange.8" ta="center">
+              <Text size="sm" c="orange" ta="center">
                 {t.auth.expired}
               </Text>
             )}

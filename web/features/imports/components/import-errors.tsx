@@ -78,7 +78,7 @@ function ErrorTable({ errors }: { errors: ImportError[] }) {
                   <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{error.value}</Code>
                 )}
               </Table.Td>
-              <Table.Td c="red.8">{lang === 'vi' ? error.message : error.messageEn}</Table.Td>
+              <Table.Td c="red">{lang === 'vi' ? error.message : error.messageEn}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -109,7 +109,7 @@ function ErrorList({ errors }: { errors: ImportError[] }) {
             </Text>
             <ErrorValue value={error.value} />
           </Group>
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red">
             {lang === 'vi' ? error.message : error.messageEn}
           </Text>
         </Stack>

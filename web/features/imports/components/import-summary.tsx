@@ -11,7 +11,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
     [t.imports.toCreate, result.created, 'hoptac.8'],
     [t.imports.toUpdate, result.updated, 'blue.7'],
     [t.imports.unchanged, result.unchanged],
-    [t.imports.errorCount, result.errorCount, result.errorCount > 0 ? 'red.7' : undefined],
+    [t.imports.errorCount, result.errorCount, result.errorCount > 0 ? 'red' : undefined],
   ];
   return (
     <SimpleGrid cols={{ base: 3, md: 5 }} spacing="xs" data-testid="import-summary">

@@ -51,7 +51,7 @@ export function ReportsTable({ reports }: { reports: OrganizationDetail['reports
                   <Table.Td ta="right">{formatNumber(report.workers, lang)}</Table.Td>
                   <Table.Td ta="right">{money(report.charterCapitalVnd)}</Table.Td>
                   <Table.Td ta="right">{money(report.revenueVnd)}</Table.Td>
-                  <Table.Td ta="right" c={report.profitVnd !== null && report.profitVnd < 0 ? 'red.7' : undefined}>
+                  <Table.Td ta="right" c={report.profitVnd !== null && report.profitVnd < 0 ? 'red' : undefined}>
                     {money(report.profitVnd)}
                   </Table.Td>
                   <Table.Td ta="right">{money(report.incomePerWorkerMonthVnd)}</Table.Td>
