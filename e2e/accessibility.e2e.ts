@@ -47,6 +47,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const PHONE = { width: 390, height: 844 };
+
+/** A page of its own browser context, the administrator signed in. */
+async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, reducedMotion: 'reduce' })).newPage();
+  await signInPage(page, server.url);
+  return page;
+}
+
 /** axe's WCAG 2.1 A/AA violations on the page as it stands, one line per element. */
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource); // in the page's own context, where its CSP does not apply
@@ -59,7 +68,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.each([
-  ['a phone', { width: 390, height: 844 }],
+  ['a phone', PHONE],
   ['a laptop', { width: 1366, height: 768 }],
 ])('every page on %s', (_, viewport) => {
   it('has nothing axe finds against WCAG 2.1 AA', async () => {
@@ -82,10 +91,7 @@ describe.each([
 
 describe('the dialogs', () => {
   it('that keep typed work (leave a form, sign in again) have nothing axe finds either', async () => {
-    const page = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' })
-    ).newPage();
-    await signInPage(page, server.url);
+    const page = await signedIn(PHONE);
     await page.goto(`${server.url}${editPath}`);
     await page.getByTestId('field-phone').fill('0206 3777 888');
     await page.getByTestId('cancel-button').click();
@@ -103,10 +109,7 @@ describe('the dialogs', () => {
 
 describe('the states that report a problem', () => {
   it("(a form's field errors, a stale edit's conflict, a file's bad rows) have nothing axe finds either", async () => {
-    const page = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' })
-    ).newPage();
-    await signInPage(page, server.url);
+    const page = await signedIn(PHONE);
     await page.goto(`${server.url}/organizations/new`);
     await page.getByTestId('save-button').click();
     await page.getByTestId('form-errors').waitFor();
@@ -137,8 +140,7 @@ describe('the states that report a problem', () => {
 
 describe('the keyboard', () => {
   it('reaches the page past the header and the menu with its first Tab', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await signInPage(page, server.url);
+    const page = await signedIn({ width: 1366, height: 768 });
     await page.goto(`${server.url}/organizations`);
     await page.getByTestId('nav-organizations').waitFor();
     await page.keyboard.press('Tab');
