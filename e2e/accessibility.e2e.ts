@@ -1,4 +1,5 @@
-// Every page the administrator opens, on a phone and on a laptop, checked with axe-core against
+// Every page the administrator opens, on a phone and on a laptop, and a cooperative's and a
+// commune officer's own pages on a phone, checked with axe-core against
 // WCAG 2.1 A and AA: contrast, names of buttons and fields, keyboard access to what scrolls.
 // What axe cannot judge (reading order, the sense of a label) is not covered here.
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,9 @@ let browser: Browser;
 let paths: string[] = [];
 let editPath = '';
 let admin: Awaited<ReturnType<typeof apiSession>>;
+let orgId = 0;
+const coop = { email: 'htx.a11y@hoptac.local', password: 'mật khẩu hợp tác xã a11y' };
+const officer = { email: 'can-bo.a11y@hoptac.local', password: 'mật khẩu cán bộ xã a11y' };
 
 beforeAll(async () => {
   server = await startServer();
@@ -22,6 +26,17 @@ beforeAll(async () => {
   admin = await apiSession(server.url);
   const { body } = await admin('/api/v1/organizations?pageSize=1');
   const id = body.items[0].id as number;
+  orgId = id;
+  for (const [who, role, scope] of [
+    [coop, 'cooperative', { organizationId: id }],
+    [officer, 'commune_officer', { areaCode: body.items[0].communeCode }],
+  ] as const) {
+    const made = await admin('/api/v1/users', {
+      method: 'POST',
+      body: JSON.stringify({ ...who, name: who.email, role, ...scope }),
+    });
+    expect(made.status).toBe(201);
+  }
   editPath = `/organizations/${id}/edit`;
   paths = [
     '/dashboard',
@@ -49,10 +64,13 @@ afterAll(async () => {
 
 const PHONE = { width: 390, height: 844 };
 
-/** A page of its own browser context, the administrator signed in. */
-async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
+/** A page of its own browser context, signed in (the administrator unless said). */
+async function signedIn(
+  viewport: { width: number; height: number },
+  who?: { email: string; password: string },
+): Promise<Page> {
   const page = await (await browser.newContext({ viewport, reducedMotion: 'reduce' })).newPage();
-  await signInPage(page, server.url);
+  await signInPage(page, server.url, who);
   return page;
 }
 
@@ -67,6 +85,17 @@ async function violations(page: Page): Promise<string[]> {
   return found.map((line) => `${new URL(page.url()).pathname} ${line}`);
 }
 
+/** What axe finds on each of the pages, opened in turn. */
+async function visiting(page: Page, list: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of list) {
+    await page.goto(`${server.url}${path}`);
+    await page.waitForLoadState('networkidle');
+    found.push(...(await violations(page)));
+  }
+  return found;
+}
+
 describe.each([
   ['a phone', PHONE],
   ['a laptop', { width: 1366, height: 768 }],
@@ -76,14 +105,22 @@ describe.each([
     await page.goto(`${server.url}/login`);
     const found = await violations(page);
     await signInPage(page, server.url);
-    for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
-      await page.waitForLoadState('networkidle');
-      found.push(...(await violations(page)));
-    }
+    found.push(...(await visiting(page, paths)));
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').waitFor();
     found.push(...(await violations(page)));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each([
+  ['a cooperative', () => coop, () => [`/organizations/${orgId}`, `/organizations/${orgId}/reports/2026`, '/profile']],
+  ['a commune officer', () => officer, () => ['/dashboard', '/reports', '/field-reviews', '/field-reviews/new']],
+])('the pages of %s on a phone', (_, who, pages) => {
+  it('have nothing axe finds either', async () => {
+    const page = await signedIn(PHONE, who());
+    const found = await visiting(page, pages());
     expect(found).toEqual([]);
     await page.context().close();
   });
