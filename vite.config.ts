@@ -7,8 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside each script, style sheet and page of the
  * build, which the server sends to browsers that accept them (@fastify/static's
- * preCompressed): 1.2 MB of scripts travel as about 0.35 MB, compressed once at build time
- * rather than on every request.
+ * preCompressed): 1.6 MB of scripts and 0.25 MB of styles travel as 0.48 MB with brotli,
+ * compressed once at build time rather than on every request.
  */
 function precompress(): Plugin {
   return {

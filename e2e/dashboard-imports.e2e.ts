@@ -83,11 +83,19 @@ describe('dashboard in the browser', () => {
     await page.emulateMedia({ media: 'print' });
     try {
       for (const id of ['narrative-text', 'stats-total']) expect(await page.getByTestId(id).isVisible()).toBe(true);
-      for (const id of ['user-menu', 'nav-dashboard', 'export-stats', 'copy-narrative', 'reminders']) {
-        expect(await page.getByTestId(id).first().isVisible(), id).toBe(false);
+      // each is on the page (else "not visible" would say nothing), and not printed
+      const hidden = [
+        ...['user-menu', 'nav-dashboard', 'export-stats', 'copy-narrative', 'reminders'].map((id) =>
+          page.getByTestId(id),
+        ),
+        // a role query skips what is hidden: the filters by their label
+        page.locator('section[aria-label="Chọn địa bàn, kỳ và loại hình"]'),
+        page.getByText('Ẩn đơn vị chưa có tổ chức'),
+      ];
+      for (const element of hidden) {
+        expect(await element.count(), String(element)).toBeGreaterThan(0);
+        expect(await element.first().isVisible(), String(element)).toBe(false);
       }
-      expect(await page.getByRole('region', { name: 'Chọn địa bàn, kỳ và loại hình' }).isVisible()).toBe(false);
-      expect(await page.getByText('Ẩn đơn vị chưa có tổ chức').isVisible()).toBe(false);
       const left = await page.getByTestId('stats-total').evaluate((e) => e.getBoundingClientRect().left);
       expect(left).toBeLessThan(100); // not beside a hidden menu's width (272 px)
       await page.pdf({ path: `${shots}dashboard-print.pdf`, format: 'A4' });

@@ -14,9 +14,23 @@ export function PageLoader() {
 }
 
 /** A whole-page notice with one way on. */
-function PageNotice(props: { icon: ReactNode; title: string; description: string; to: string; action: string }) {
+function PageNotice(props: {
+  icon: ReactNode;
+  title: string;
+  description: string;
+  to: string;
+  action: string;
+  testId?: string;
+}) {
   return (
-    <EmptyState mt={60} icon={props.icon} variant="light" title={props.title} description={props.description}>
+    <EmptyState
+      mt={60}
+      icon={props.icon}
+      variant="light"
+      title={props.title}
+      description={props.description}
+      data-testid={props.testId}
+    >
       <EmptyState.Actions>
         <Button component={Link} to={props.to}>
           {props.action}
@@ -43,15 +57,14 @@ export function NotFound() {
 export function NotPermitted() {
   const { t } = useI18n();
   return (
-    <div data-testid="not-permitted">
-      <PageNotice
-        icon={<IconLock size={28} />}
-        title={t.app.notPermitted}
-        description={t.app.notPermittedHint}
-        to="/"
-        action={t.app.toStart}
-      />
-    </div>
+    <PageNotice
+      icon={<IconLock size={28} />}
+      title={t.app.notPermitted}
+      description={t.app.notPermittedHint}
+      to="/"
+      action={t.app.toStart}
+      testId="not-permitted"
+    />
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, type Permission } from '../../shared/contracts/auth.ts';
+import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
 import {
   IconBook,
   IconBuilding,
@@ -39,6 +39,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { PageLoader } from './fallbacks.tsx';
 import classes from './layout.module.css';
+import { MENU_PAGES, type MenuPage } from './menu-pages.ts';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -46,16 +47,16 @@ export function Layout() {
   const { pathname } = useLocation();
 
   const user = useSession();
-  const links: { to: string; label: string; icon: ReactNode; needs: Permission }[] = [
-    { to: '/dashboard', label: t.nav.dashboard, icon: <IconChart />, needs: 'stats.read' },
-    { to: '/organizations', label: t.nav.organizations, icon: <IconBuilding />, needs: 'organizations.read' },
-    { to: '/reports', label: t.nav.reports, icon: <IconFile />, needs: 'completeness.read' },
-    { to: '/field-reviews', label: t.nav.reviews, icon: <IconClipboard />, needs: 'reviews.read' },
-    { to: '/imports', label: t.nav.imports, icon: <IconUpload />, needs: 'imports.run' },
-    { to: '/admin-units', label: t.nav.adminUnits, icon: <IconMap />, needs: 'admin_units.read' },
-    { to: '/users', label: t.nav.users, icon: <IconUsers />, needs: 'users.manage' },
-    { to: '/audit', label: t.nav.audit, icon: <IconHistory />, needs: 'audit.read' },
-    { to: '/settings', label: t.nav.settings, icon: <IconSettings />, needs: 'settings.manage' },
+  const links: { page: MenuPage; label: string; icon: ReactNode }[] = [
+    { page: 'dashboard', label: t.nav.dashboard, icon: <IconChart /> },
+    { page: 'organizations', label: t.nav.organizations, icon: <IconBuilding /> },
+    { page: 'reports', label: t.nav.reports, icon: <IconFile /> },
+    { page: 'field-reviews', label: t.nav.reviews, icon: <IconClipboard /> },
+    { page: 'imports', label: t.nav.imports, icon: <IconUpload /> },
+    { page: 'admin-units', label: t.nav.adminUnits, icon: <IconMap /> },
+    { page: 'users', label: t.nav.users, icon: <IconUsers /> },
+    { page: 'audit', label: t.nav.audit, icon: <IconHistory /> },
+    { page: 'settings', label: t.nav.settings, icon: <IconSettings /> },
   ];
 
   return (
@@ -64,7 +65,7 @@ export function Layout() {
       navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
-      <AppShell.Header className={classes.header}>
+      <AppShell.Header className={classes.header} data-print="hide">
         {/* the first stop of the keyboard: past the header and the menu (WCAG 2.4.1) */}
         <a href="#main-content" className={classes.skipLink} data-testid="skip-link">
           {t.app.skipToContent}
@@ -105,24 +106,24 @@ export function Layout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" className={classes.navbar}>
+      <AppShell.Navbar p="sm" className={classes.navbar} data-print="hide">
         <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={6} lts={0.4}>
           {t.nav.section}
         </Text>
         <Stack gap={4}>
           {links
-            .filter((link) => user.permissions.includes(link.needs))
+            .filter((link) => user.permissions.includes(MENU_PAGES[link.page]))
             .map((link) => (
               <NavLink
-                key={link.to}
+                key={link.page}
                 component={Link}
-                to={link.to}
+                to={`/${link.page}`}
                 label={link.label}
                 leftSection={link.icon}
-                active={pathname.startsWith(link.to)}
+                active={pathname.startsWith(`/${link.page}`)}
                 onClick={close}
                 className={classes.link}
-                data-testid={`nav-${link.to.slice(1)}`}
+                data-testid={`nav-${link.page}`}
               />
             ))}
           <NavLink

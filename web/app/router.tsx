@@ -4,6 +4,7 @@ import type { Permission } from '../../shared/contracts/auth.ts';
 import { NotFound, RouteError } from './fallbacks.tsx';
 import { Allowed } from './allowed.tsx';
 import { Home } from './home.tsx';
+import { MENU_PAGES } from './menu-pages.ts';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
@@ -67,9 +68,14 @@ const AdminUnitsPage = lazy(() =>
   import('../features/admin-units/components/admin-units-page.tsx').then((m) => ({ default: m.AdminUnitsPage })),
 );
 
-/** The signed-in pages; one that `needs` a permission tells the roles without it so (Allowed). */
+const menuNeeds: Record<string, Permission | undefined> = MENU_PAGES;
+
+/**
+ * The signed-in pages. One that needs a permission (the menu's, MENU_PAGES, or its own `needs`)
+ * tells the roles without it so (Allowed).
+ */
 const pages = (list: { path: string; element: ReactNode; needs?: Permission }[]): RouteObject[] =>
-  list.map(({ path, element, needs }) => ({
+  list.map(({ path, element, needs = menuNeeds[path] }) => ({
     path,
     element: needs ? <Allowed needs={needs}>{element}</Allowed> : element,
   }));
@@ -86,23 +92,23 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       ...pages([
-        { path: 'dashboard', element: <DashboardPage />, needs: 'stats.read' },
+        { path: 'dashboard', element: <DashboardPage /> },
         { path: 'organizations', element: <OrganizationListPage /> },
         { path: 'organizations/new', element: <OrganizationCreatePage />, needs: 'organizations.create' },
         { path: 'organizations/:id', element: <OrganizationDetailPage /> },
         { path: 'organizations/:id/edit', element: <OrganizationEditPage />, needs: 'organizations.update' },
-        { path: 'imports', element: <ImportPage />, needs: 'imports.run' },
+        { path: 'imports', element: <ImportPage /> },
         { path: 'admin-units', element: <AdminUnitsPage /> },
         { path: 'organizations/:id/reports/:period', element: <ReportPage /> },
         { path: 'organizations/:id/grades/:year', element: <GradePage /> },
-        { path: 'reports', element: <ReportsPage />, needs: 'completeness.read' },
-        { path: 'field-reviews', element: <FieldReviewsPage />, needs: 'reviews.read' },
+        { path: 'reports', element: <ReportsPage /> },
+        { path: 'field-reviews', element: <FieldReviewsPage /> },
         { path: 'field-reviews/new', element: <FieldReviewPage />, needs: 'reviews.edit' },
-        { path: 'field-reviews/:id', element: <FieldReviewPage />, needs: 'reviews.read' },
+        { path: 'field-reviews/:id', element: <FieldReviewPage />, needs: MENU_PAGES['field-reviews'] },
         { path: 'profile', element: <ProfilePage /> },
-        { path: 'users', element: <UsersPage />, needs: 'users.manage' },
-        { path: 'audit', element: <AuditPage />, needs: 'audit.read' },
-        { path: 'settings', element: <SettingsPage />, needs: 'settings.manage' },
+        { path: 'users', element: <UsersPage /> },
+        { path: 'audit', element: <AuditPage /> },
+        { path: 'settings', element: <SettingsPage /> },
       ]),
       { path: '*', element: <NotFound /> },
     ],

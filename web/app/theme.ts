@@ -71,7 +71,7 @@ function readableOn(color: string, background: string): string {
 /**
  * Text contrast to WCAG AA in the light scheme. Mantine's "dimmed" (gray.6) and "error"
  * (red.6) read 3.3:1 on white, and the text of a light badge or alert (shade 9 on shade 1)
- * 2.7–4.3:1 in green, teal, orange, yellow, lime and red: the secondary line under most
+ * 2.7–4.3:1 in green, teal, orange, yellow and lime: the secondary line under most
  * figures, the status badges and the error messages were below what a reader on a phone in
  * daylight needs.
  */
