@@ -133,6 +133,53 @@ describe('the administrator', () => {
     await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Nông Văn Hải');
     await page.screenshot({ path: `${shots}users.png`, fullPage: true });
 
+    // a cooperative's account: its organisation found by name, typed without diacritics
+    await page.getByTestId('user-search').fill('');
+    await page.getByTestId('user-create').click();
+    const dialog = page.getByTestId('user-form');
+    await dialog.getByLabel('Họ và tên').fill('Lục Thị Mai');
+    await dialog.getByLabel('Email').fill('mai.rau-sach@hoptac.local');
+    await page.getByTestId('user-role').click();
+    await page.getByRole('option', { name: 'Hợp tác xã', exact: true }).click();
+    await page.getByTestId('user-organization').fill('rau sach ha lang');
+    await page.getByRole('option', { name: /Hợp tác xã Rau sạch Hạ Lang/ }).click();
+    await page.getByTestId('user-password').fill('mật khẩu của Mai');
+    await page.screenshot({ path: `${shots}user-dialog.png` });
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Lục Thị Mai');
+    const made = (await admin('/api/v1/users?q=luc%20thi%20mai')).body.items;
+    expect(made).toMatchObject([{ role: 'cooperative', organizationId: org.own, areaCode: null }]);
+
+    // a commune officer's: the province, then the commune, from lists
+    await page.getByTestId('user-create').click();
+    await dialog.getByLabel('Họ và tên').fill('Bế Văn Toàn');
+    await dialog.getByLabel('Email').fill('toan.ha-lang@hoptac.local');
+    await page.getByTestId('user-province').fill('cao bang');
+    await page.getByRole('option', { name: 'Tỉnh Cao Bằng' }).click();
+    const commune = (await admin('/api/v1/admin-units/current/01558')).body;
+    await page.getByTestId('user-commune').fill(commune.name);
+    await page.getByRole('option', { name: commune.fullName, exact: true }).click();
+    await page.getByTestId('user-password').fill('mật khẩu của Toàn');
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Bế Văn Toàn');
+    const officer2 = (await admin('/api/v1/users?q=be%20van%20toan')).body.items;
+    expect(officer2).toMatchObject([{ role: 'commune_officer', areaCode: '01558', areaProvinceCode: '04' }]);
+
+    // what was typed is not dropped by Escape: the dialog asks first
+    await page
+      .getByRole('row', { name: /Bế Văn Toàn/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.getByTestId('user-commune').inputValue()).toBe(commune.fullName);
+    await dialog.getByLabel('Họ và tên').fill('Bế Văn Toàn (sửa)');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Tiếp tục sửa' }).click();
+    expect(await dialog.getByLabel('Họ và tên').inputValue()).toBe('Bế Văn Toàn (sửa)');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-close-discard').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await admin('/api/v1/users?q=be%20van%20toan')).body.items[0].name).toBe('Bế Văn Toàn');
+
     const current = (await admin(`/api/v1/organizations/${org.own}`)).body;
     await admin(`/api/v1/organizations/${org.own}`, {
       method: 'PATCH',

@@ -60,6 +60,7 @@ export type Login = z.input<typeof loginSchema>;
 export const userScopeSchema = z.object({
   areaCode: z.string().nullable().describe('a province (2 digits) or commune (5 digits) code; null: the whole country'),
   areaName: z.string().nullable(),
+  areaProvinceCode: z.string().nullable().describe("areaCode's province (itself for a province)"),
   organizationId: z.number().int().nullable(),
   organizationName: z.string().nullable(),
 });

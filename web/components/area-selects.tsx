@@ -20,11 +20,14 @@ interface AreaSelectsProps {
   names: Record<Level, string>;
   labels?: Partial<Record<Level, string>>;
   errors?: Partial<Record<Level, ReactNode>>;
+  descriptions?: Partial<Record<Level, ReactNode>>;
   required?: boolean;
   /** Shown in an empty select whose parent is chosen; "all" by default (filters). */
   placeholder?: string;
   /** A placeholder for one level only ("whole country" for the province on the dashboard). */
   placeholders?: Partial<Record<Level, string>>;
+  /** Only the province is asked (an account of a province's staff). */
+  provinceOnly?: boolean;
 }
 
 /**
@@ -38,17 +41,19 @@ export function AreaSelects({
   names,
   labels,
   errors,
+  descriptions,
   required,
   placeholder,
   placeholders,
+  provinceOnly,
 }: AreaSelectsProps) {
   const { t } = useI18n();
-  const hasDistricts = map === 'pre-2025';
+  const hasDistricts = map === 'pre-2025' && !provinceOnly;
   const communeParent = hasDistricts ? value.district : value.province;
 
   const provinces = useAreaUnits(map, null);
   const districts = useAreaUnits(map, hasDistricts ? (value.province ?? undefined) : undefined);
-  const communes = useAreaUnits(map, communeParent ?? undefined);
+  const communes = useAreaUnits(map, provinceOnly ? undefined : (communeParent ?? undefined));
 
   const options = (query: typeof provinces) =>
     (query.data?.items ?? []).map((unit) => ({ value: unit.code, label: unit.fullName }));
@@ -74,6 +79,7 @@ export function AreaSelects({
       filter={foldedFilter}
       nothingFoundMessage={query.isFetching ? t.app.loading : t.units.none}
       error={errors?.[level]}
+      description={descriptions?.[level]}
       required={required && level === 'province'}
       comboboxProps={{ withinPortal: true }}
     />
@@ -84,7 +90,7 @@ export function AreaSelects({
       {select('province', provinces, true, (province) => ({ province, district: null, commune: null }))}
       {hasDistricts &&
         select('district', districts, value.province !== null, (district) => ({ ...value, district, commune: null }))}
-      {select('commune', communes, communeParent !== null, (commune) => ({ ...value, commune }))}
+      {!provinceOnly && select('commune', communes, communeParent !== null, (commune) => ({ ...value, commune }))}
     </>
   );
 }

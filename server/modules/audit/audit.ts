@@ -19,6 +19,7 @@ const IGNORED = new Set([
   'provinceName',
   'communeName',
   'areaName',
+  'areaProvinceCode',
   'organizationName',
 ]);
 /** Shown as changed, never with their value. */

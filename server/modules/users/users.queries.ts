@@ -9,7 +9,7 @@ const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', '
 
 const USER_COLUMNS = sql`u.id, u.version, u.email, u.name, u.role, u.disabled,
   ${iso('u.created_at')} as "createdAt", ${iso('u.updated_at')} as "updatedAt",
-  u.area_code as "areaCode", a.full_name as "areaName",
+  u.area_code as "areaCode", a.full_name as "areaName", a.province_code as "areaProvinceCode",
   u.organization_id as "organizationId", o.name as "organizationName"`;
 const USER_FROM = sql`users u
   left join admin_units a on a.map = 'current' and a.code = u.area_code

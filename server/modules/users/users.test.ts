@@ -43,9 +43,15 @@ describe('creating accounts', () => {
     ]);
     expect(made.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
     const users = made.map((r) => r.json<User>());
-    expect(users[0]).toMatchObject({ role: 'province_staff', areaCode: '42', areaName: 'Tỉnh Hà Tĩnh', version: 1 });
+    expect(users[0]).toMatchObject({
+      role: 'province_staff',
+      areaCode: '42',
+      areaName: 'Tỉnh Hà Tĩnh',
+      areaProvinceCode: '42',
+      version: 1,
+    });
     expect(users[0]!.email).toMatch(/^nguoi\.[0-9a-f]+@test\.hoptac$/);
-    expect(users[1]).toMatchObject({ areaCode: '01558', areaName: 'Xã Hạ Lang' });
+    expect(users[1]).toMatchObject({ areaCode: '01558', areaName: 'Xã Hạ Lang', areaProvinceCode: '04' });
     expect(users[2]).toMatchObject({ areaCode: null, organizationId: orgId, organizationName: expect.any(String) });
     expect(users[3]).toMatchObject({ areaCode: null, organizationId: null });
     expect(users[4]).toMatchObject({ role: 'admin', areaCode: null }); // an administrator has no area

@@ -4,7 +4,6 @@ import {
   CloseButton,
   Group,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -13,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { REVIEW_KINDS, REVIEW_KIND_LABELS, type FieldReview } from '../../../../shared/contracts/field-reviews.ts';
@@ -23,11 +22,11 @@ import { BackLink } from '../../../components/back-link.tsx';
 import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
+import { OrganizationSelect } from '../../../components/organization-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatDate, parseDate } from '../../../lib/format.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
-import { useOrganizations } from '../../../lib/organization-list.ts';
 import { useFieldReview, useSaveFieldReview } from '../api/field-reviews.ts';
 
 type Finding = FieldReview['findings'][number];
@@ -179,12 +178,29 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
         {t.reviews.organizations}
       </Title>
       {mayEdit && (
-        <OrganizationPicker
+        <OrganizationSelect
           area={areaCode}
-          chosen={draft.findings.map((f) => f.organizationId)}
-          onPick={(org) =>
-            set({ findings: [...draft.findings, { ...org, findings: null, difficulties: [], proposals: null }] })
+          value={null}
+          exclude={draft.findings.map((f) => f.organizationId)}
+          onChange={(org) =>
+            org &&
+            set({
+              findings: [
+                ...draft.findings,
+                {
+                  organizationId: org.id,
+                  name: org.name,
+                  registrationNo: org.registrationNo,
+                  findings: null,
+                  difficulties: [],
+                  proposals: null,
+                },
+              ],
+            })
           }
+          placeholder={t.reviews.addOrganization}
+          disabled={!areaCode}
+          testId="review-add-organization"
         />
       )}
       {draft.findings.length === 0 && <Text c="dimmed">{t.reviews.noneChosen}</Text>}
@@ -238,41 +254,5 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
         </Group>
       )}
     </Stack>
-  );
-}
-
-/** Searches the area's organisations (without diacritics) and adds the one picked. */
-function OrganizationPicker({
-  area,
-  chosen,
-  onPick,
-}: {
-  area: string | null;
-  chosen: number[];
-  onPick: (org: { organizationId: number; name: string; registrationNo: string }) => void;
-}) {
-  const { t } = useI18n();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
-  const found = useOrganizations({ q: q || undefined, area: area ?? undefined, sort: 'name', page: 1, pageSize: 20 });
-  const items = (found.data?.items ?? []).filter((o) => !chosen.includes(o.id));
-  return (
-    <Select
-      placeholder={t.reviews.addOrganization}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      value={null}
-      data={items.map((o) => ({ value: String(o.id), label: `${o.name} · ${o.registrationNo}` }))}
-      filter={({ options }) => options}
-      onChange={(v) => {
-        const org = items.find((o) => String(o.id) === v);
-        if (org) onPick({ organizationId: org.id, name: org.name, registrationNo: org.registrationNo });
-        setSearch('');
-      }}
-      nothingFoundMessage={found.isFetching ? t.app.loading : t.registry.empty}
-      disabled={!area}
-      data-testid="review-add-organization"
-    />
   );
 }

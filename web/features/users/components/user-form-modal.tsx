@@ -1,17 +1,20 @@
-import { Button, Checkbox, Group, Modal, NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/contracts/auth.ts';
+import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
+import { OrganizationSelect, type PickedOrganization } from '../../../components/organization-select.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useSaveUser } from '../api/save-user.ts';
 
-/** Which scope each role takes: an area (required or optional), an organisation, or none. */
-const SCOPE: Record<Role, 'area' | 'area?' | 'organization' | 'none'> = {
+/** Which scope each role takes (contracts §8): a province, a commune, an area or none, an organisation. */
+const SCOPE: Record<Role, 'province' | 'commune' | 'area?' | 'organization' | 'none'> = {
   admin: 'none',
-  province_staff: 'area',
-  commune_officer: 'area',
+  province_staff: 'province',
+  commune_officer: 'commune',
   cooperative: 'organization',
   viewer: 'area?',
 };
@@ -20,8 +23,9 @@ interface Draft {
   name: string;
   email: string;
   role: Role;
-  areaCode: string;
-  organizationId: number | '';
+  /** on the current map: no districts */
+  area: AreaValue;
+  organization: PickedOrganization | null;
   disabled: boolean;
   password: string;
 }
@@ -30,20 +34,40 @@ const fromUser = (u: User | null): Draft => ({
   name: u?.name ?? '',
   email: u?.email ?? '',
   role: u?.role ?? 'commune_officer',
-  areaCode: u?.areaCode ?? '',
-  organizationId: u?.organizationId ?? '',
+  area: {
+    province: u?.areaProvinceCode ?? null,
+    district: null,
+    commune: u?.areaCode && u.areaCode !== u.areaProvinceCode ? u.areaCode : null,
+  },
+  organization: u?.organizationId
+    ? { id: u.organizationId, name: u.organizationName ?? String(u.organizationId), registrationNo: '' }
+    : null,
   disabled: u?.disabled ?? false,
   password: '',
 });
+
+/** The area code the role keeps of what is chosen. */
+function areaCodeOf(scope: (typeof SCOPE)[Role], area: AreaValue): string | null {
+  if (scope === 'province') return area.province;
+  if (scope === 'commune') return area.commune;
+  if (scope === 'area?') return area.commune ?? area.province;
+  return null;
+}
 
 /** Adds an account (no user) or changes one; the server checks that the scope fits the role. */
 export function UserFormModal({ user, opened, onClose }: { user: User | null; opened: boolean; onClose: () => void }) {
   const { t, lang, label } = useI18n();
   const notify = useNotify();
   const save = useSaveUser();
-  const [draft, setDraft] = useState<Draft>(() => fromUser(user));
+  const [initial] = useState<Draft>(() => fromUser(user));
+  const [draft, setDraft] = useState<Draft>(initial);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const scope = SCOPE[draft.role];
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const leaving = useLeaveGuard(dirty);
+  // closing by ×, Escape, a click outside or Cancel asks first when something was typed
+  const [confirming, setConfirming] = useState(false);
+  const requestClose = () => (dirty ? setConfirming(true) : onClose());
   const apiError = save.error instanceof ApiError ? save.error : null;
   const fieldError = (field: string) => {
     const e = apiError?.errors.find((x) => x.field === field);
@@ -53,8 +77,8 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const scoped = {
-      areaCode: scope === 'area' || scope === 'area?' ? draft.areaCode.trim() || null : null,
-      organizationId: scope === 'organization' && draft.organizationId !== '' ? Number(draft.organizationId) : null,
+      areaCode: areaCodeOf(scope, draft.area),
+      organizationId: scope === 'organization' ? (draft.organization?.id ?? null) : null,
     };
     const body = user
       ? {
@@ -81,7 +105,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={requestClose}
       title={user ? t.users.edit : t.users.create}
       size="lg"
       closeButtonProps={{ 'aria-label': t.app.close }}
@@ -114,28 +138,31 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
             error={fieldError('role')}
             data-testid="user-role"
           />
-          {(scope === 'area' || scope === 'area?') && (
-            <TextInput
-              label={t.users.area}
-              description={scope === 'area?' ? `${t.users.areaHint} · ${t.users.wholeCountry}: ∅` : t.users.areaHint}
-              required={scope === 'area'}
-              inputMode="numeric"
-              value={draft.areaCode}
-              onChange={(e) => set({ areaCode: e.currentTarget.value })}
-              error={fieldError('areaCode')}
-              data-testid="user-area"
+          {(scope === 'province' || scope === 'commune' || scope === 'area?') && (
+            <AreaSelects
+              map="current"
+              value={draft.area}
+              onChange={(area) => set({ area })}
+              names={{ province: 'user-province', district: 'user-district', commune: 'user-commune' }}
+              provinceOnly={scope === 'province'}
+              required={scope !== 'area?'}
+              placeholder={scope === 'area?' ? t.users.wholeCountry : undefined}
+              errors={scope === 'commune' ? { commune: fieldError('areaCode') } : { province: fieldError('areaCode') }}
+              descriptions={{
+                province: scope === 'area?' ? t.users.viewerAreaHint : undefined,
+                commune: scope === 'commune' ? t.users.communeHint : undefined,
+              }}
             />
           )}
           {scope === 'organization' && (
-            <NumberInput
+            <OrganizationSelect
               label={t.users.organization}
               description={t.users.organizationHint}
               required
-              min={1}
-              allowDecimal={false}
-              value={draft.organizationId}
-              onChange={(v) => set({ organizationId: typeof v === 'number' ? v : '' })}
+              value={draft.organization}
+              onChange={(organization) => set({ organization })}
               error={fieldError('organizationId')}
+              testId="user-organization"
             />
           )}
           <PasswordInput
@@ -155,16 +182,31 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
               onChange={(e) => set({ disabled: e.currentTarget.checked })}
             />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t.form.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="user-save">
-              {t.form.save}
-            </Button>
-          </Group>
+          {confirming ? (
+            <Alert color="orange" title={t.form.closeTitle} data-testid="user-close-confirm">
+              {t.form.closeHint}
+              <Group justify="flex-end" mt="sm" gap="sm">
+                <Button variant="default" onClick={() => setConfirming(false)} autoFocus>
+                  {t.form.keepEditing}
+                </Button>
+                <Button color="red" onClick={onClose} data-testid="user-close-discard">
+                  {t.form.discardClose}
+                </Button>
+              </Group>
+            </Alert>
+          ) : (
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={requestClose}>
+                {t.form.cancel}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid="user-save">
+                {t.form.save}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
+      {leaving.dialog}
     </Modal>
   );
 }
