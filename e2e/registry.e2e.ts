@@ -116,6 +116,27 @@ describe('registry in the browser', () => {
     expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe(phone);
   });
 
+  it('asks before leaving the settings with a change not saved; once saved, it does not', async () => {
+    await page.goto(`${server.url}/settings`);
+    const weak = page.getByTestId('effective-weak');
+    const before = await weak.isChecked();
+    await weak.click();
+    await page.getByTestId('nav-organizations').click();
+    await page.getByTestId('leave-stay').click();
+    expect(new URL(page.url()).pathname).toBe('/settings');
+    await page.getByTestId('effective-save').click();
+    await expect.poll(async () => (await api('/api/v1/settings')).body.effectiveGrades.includes('weak')).toBe(!before);
+    await page.getByTestId('nav-organizations').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/organizations');
+
+    await page.goto(`${server.url}/settings`);
+    const row = page.getByTestId('periods-table').getByRole('row').nth(1);
+    await row.getByRole('textbox').first().fill('02/01/2031');
+    await page.getByTestId('nav-organizations').click();
+    await page.getByTestId('leave-discard').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/organizations');
+  });
+
   it('browses administrative units', async () => {
     await page.goto(`${server.url}/admin-units`);
     await expect.poll(() => page.getByTestId('unit-row').count(), { timeout: 10_000 }).toBe(34);

@@ -33,7 +33,11 @@ export function useSavePeriod() {
   return useMutation({
     mutationFn: ({ period, ...body }: { period: string; opensOn: string; dueOn: string }) =>
       apiFetch<PeriodWindow>(`/api/v1/periods/${period}`, { method: 'PUT', body }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // the row shows what was saved at once: it no longer counts as a change not saved
+      queryClient.setQueryData<PeriodWindow[]>(['periods'], (list) =>
+        list?.map((w) => (w.period === saved.period ? saved : w)),
+      );
       void queryClient.invalidateQueries({ queryKey: ['periods'] });
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
     },

@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
 import type { PeriodWindow } from '../../../../shared/contracts/reports.ts';
 import type { Settings } from '../../../../shared/contracts/settings.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -14,30 +15,59 @@ import { usePeriods, useSavePeriod, useSaveSettings, useSettings } from '../api/
 
 const RATED = ['good', 'fair', 'average', 'weak'] as const;
 
+/** Each card or row tells the page whether it holds changes not yet saved. */
+type MarkDirty = (part: string, dirty: boolean) => void;
+
+function useReportDirty(markDirty: MarkDirty, part: string, dirty: boolean) {
+  useEffect(() => {
+    markDirty(part, dirty);
+    return () => markDirty(part, false);
+  }, [markDirty, part, dirty]);
+}
+
 /** The administrator's settings: which grades count as effective, and the reporting periods' dates. */
 export function SettingsPage() {
   const { t } = useI18n();
   useDocumentTitle(`${t.settings.title} · hoptac`);
   const settings = useSettings();
   const periods = usePeriods();
+  const [dirtyParts, setDirtyParts] = useState<ReadonlySet<string>>(new Set());
+  const markDirty = useCallback<MarkDirty>(
+    (part, dirty) =>
+      setDirtyParts((parts) => {
+        if (parts.has(part) === dirty) return parts;
+        const next = new Set(parts);
+        if (dirty) next.add(part);
+        else next.delete(part);
+        return next;
+      }),
+    [],
+  );
+  const leaving = useLeaveGuard(dirtyParts.size > 0);
   return (
     <>
+      {leaving.dialog}
       <PageHeader title={t.settings.title} description={t.settings.description} />
       <Stack gap="md">
         {settings.isError && <ErrorAlert error={settings.error} />}
-        {settings.data ? <EffectiveCard key={settings.data.version} settings={settings.data} /> : <Skeleton h={120} />}
+        {settings.data ? (
+          <EffectiveCard key={settings.data.version} settings={settings.data} markDirty={markDirty} />
+        ) : (
+          <Skeleton h={120} />
+        )}
         {periods.isError && <ErrorAlert error={periods.error} />}
-        {periods.data ? <PeriodsCard periods={periods.data} /> : <Skeleton h={240} />}
+        {periods.data ? <PeriodsCard periods={periods.data} markDirty={markDirty} /> : <Skeleton h={240} />}
       </Stack>
     </>
   );
 }
 
-function EffectiveCard({ settings }: { settings: Settings }) {
+function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty: MarkDirty }) {
   const { t, label } = useI18n();
   const notify = useNotify();
   const save = useSaveSettings();
   const [grades, setGrades] = useState<string[]>(settings.effectiveGrades);
+  useReportDirty(markDirty, 'effective', [...grades].sort().join() !== [...settings.effectiveGrades].sort().join());
   return (
     <Card>
       <Title order={2} fz="md">
@@ -73,7 +103,7 @@ function EffectiveCard({ settings }: { settings: Settings }) {
   );
 }
 
-function PeriodsCard({ periods }: { periods: PeriodWindow[] }) {
+function PeriodsCard({ periods, markDirty }: { periods: PeriodWindow[]; markDirty: MarkDirty }) {
   const { t } = useI18n();
   return (
     <Card p={0}>
@@ -95,7 +125,7 @@ function PeriodsCard({ periods }: { periods: PeriodWindow[] }) {
           </Table.Thead>
           <Table.Tbody>
             {periods.map((p) => (
-              <PeriodRow key={`${p.period}-${p.opensOn}-${p.dueOn}`} window={p} />
+              <PeriodRow key={`${p.period}-${p.opensOn}-${p.dueOn}`} window={p} markDirty={markDirty} />
             ))}
           </Table.Tbody>
         </Table>
@@ -104,7 +134,7 @@ function PeriodsCard({ periods }: { periods: PeriodWindow[] }) {
   );
 }
 
-function PeriodRow({ window: w }: { window: PeriodWindow }) {
+function PeriodRow({ window: w, markDirty }: { window: PeriodWindow; markDirty: MarkDirty }) {
   const { t } = useI18n();
   const notify = useNotify();
   const save = useSavePeriod();
@@ -112,6 +142,7 @@ function PeriodRow({ window: w }: { window: PeriodWindow }) {
   const [due, setDue] = useState(formatDate(w.dueOn));
   const [opensOn, dueOn] = [parseDate(opens), parseDate(due)];
   const changed = opensOn !== w.opensOn || dueOn !== w.dueOn;
+  useReportDirty(markDirty, w.period, changed);
   const name = periodLabel(w.period, t.period);
   return (
     <Table.Tr data-testid={`period-${w.period}`}>
