@@ -136,6 +136,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: impo
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_CHECK_VIOLATION = '23514';
 const PG_FK_VIOLATION = '23503';
+const PG_OUT_OF_RANGE = '22003';
 
 function toAppError(err: FastifyError, req: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
@@ -146,6 +147,9 @@ function toAppError(err: FastifyError, req: FastifyRequest): AppError {
   }
   if (pgCode === PG_CHECK_VIOLATION || pgCode === PG_FK_VIOLATION) {
     return new AppError('validation_failed', { vi: 'Giá trị không được chấp nhận', en: 'Value not accepted' });
+  }
+  if (pgCode === PG_OUT_OF_RANGE) {
+    return new AppError('validation_failed', { vi: 'Có số vượt quá giới hạn', en: 'A number is out of range' });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // malformed JSON, wrong content type, body too large …
@@ -179,6 +183,9 @@ function zodToAppError(err: ValidationFailure, req: FastifyRequest): AppError {
   const errors = err.validation.map((issue, i) => {
     const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context;
     const en = issue.message ?? 'invalid';
+    // our own messages carry both languages, "tiếng Việt / English": each side goes to its own
+    const both = en.split(' / ');
+    if (both.length === 2) return { field, message: both[0]!, messageEn: both[1]! };
     return { field, messageEn: en, message: vi[i]?.message ?? en };
   });
   return new AppError('validation_failed', {

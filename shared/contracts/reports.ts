@@ -63,16 +63,27 @@ export const FIGURE_LABELS = {
 } satisfies Record<Figure, { vi: string; en: string }>;
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
-const whole = z
+const money = z
   .number()
   .int(bi('Phải là số nguyên (đồng)', 'Must be a whole number (VND)'))
   .min(-9e15)
   .max(9e15)
   .nullable();
-const figureShape = Object.fromEntries(FIGURES.map((f) => [f, whole])) as Record<Figure, typeof whole>;
+/** People: a whole number, not negative, within the database's integer. */
+const count = z
+  .number()
+  .int(bi('Phải là số nguyên', 'Must be a whole number'))
+  .min(0, bi('Không được âm', 'Must not be negative'))
+  .max(2_147_483_647, bi('Quá lớn (tối đa 2.147.483.647)', 'Too large (at most 2,147,483,647)'))
+  .nullable();
+const schemaOf = (f: Figure) => (f === 'members' || f === 'workers' ? count : money);
+const figureShape = Object.fromEntries(FIGURES.map((f) => [f, schemaOf(f)])) as Record<Figure, typeof money>;
 /** A PUT replaces the report: a figure left out is empty. */
-const figureInput = whole.default(null);
-const figureInputShape = Object.fromEntries(FIGURES.map((f) => [f, figureInput])) as Record<Figure, typeof figureInput>;
+const figureInput = money.default(null);
+const figureInputShape = Object.fromEntries(FIGURES.map((f) => [f, schemaOf(f).default(null)])) as Record<
+  Figure,
+  typeof figureInput
+>;
 
 export const reportInputSchema = z.object({
   ...figureInputShape,

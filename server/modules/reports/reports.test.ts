@@ -106,6 +106,25 @@ describe('a report from draft to approved', () => {
     expect((await current()).status).toBe('draft');
   });
 
+  it('refuses a count that is negative, not whole or beyond the database, naming the field, and keeps the draft', async () => {
+    const before = await current();
+    for (const [field, value, vi, en] of [
+      ['members', -6, 'Không được âm', 'Must not be negative'],
+      ['workers', 9_000_000_000_000_000, 'Quá lớn', 'Too large'],
+      ['members', 3_000_000_000, 'Quá lớn', 'Too large'],
+      ['workers', 2.5, 'Phải là số nguyên', 'Must be a whole number'],
+    ] as const) {
+      const res = await put(coop, { ...good, [field]: value, version: before.version });
+      expect(res.statusCode, res.body).toBe(400);
+      // each language on its own side
+      expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ field }] });
+      const [error] = res.json().errors;
+      expect([error.message.startsWith(vi), error.message.includes(en)]).toEqual([true, false]);
+      expect([error.messageEn.startsWith(en), error.messageEn.includes(vi)]).toEqual([true, false]);
+    }
+    expect(await current()).toEqual(before);
+  });
+
   it('refuses a stale save with 409 and the report as it is', async () => {
     const r = await current();
     const stale = await put(coop, { ...good, members: 99, version: r.version - 1 });
