@@ -29,10 +29,10 @@ describe('formatMoney', () => {
     expect(formatMoney(5_000_000)).toBe('5 triệu đồng');
   });
 
-  it('uses tỷ from one tỷ, to the million by default or to fewer decimals on request', () => {
+  it('uses tỷ from one tỷ, to the million', () => {
     expect(formatMoney(7_457_000_000)).toBe('7,457 tỷ đồng');
     expect(formatMoney(1_669_133_333)).toBe('1,669 tỷ đồng');
-    expect(formatMoney(1_669_133_333, { tyDecimals: 1 })).toBe('1,7 tỷ đồng');
+    expect(formatMoney(2_050_000_000)).toBe('2,05 tỷ đồng');
     expect(formatMoney(1_000_000_000)).toBe('1 tỷ đồng');
     expect(formatMoney(1_264_000_000_000)).toBe('1.264 tỷ đồng');
     // 999,6 triệu rounds to 1.000 triệu: written as 1 tỷ, not "1.000 triệu"
@@ -52,7 +52,8 @@ describe('formatMoney', () => {
   it('keeps the sign of losses and rounds them away from zero', () => {
     expect(formatMoney(-131_500_000)).toBe('-132 triệu đồng');
     expect(formatMoney(-6_000_000)).toBe('-6 triệu đồng');
-    expect(formatMoney(-2_500_000_000, { tyDecimals: 0 })).toBe('-3 tỷ đồng');
+    expect(formatMoney(-2_500_400_000)).toBe('-2,5 tỷ đồng');
+    expect(formatMoney(-2_500_500_000)).toBe('-2,501 tỷ đồng');
   });
 });
 

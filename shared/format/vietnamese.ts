@@ -41,16 +41,15 @@ export function formatNumber(value: number, maxDecimals = 0): string {
 /**
  * Whole VND in words of the report: "2,002 tỷ đồng", "3,6 tỷ đồng", "288 triệu đồng",
  * "4,85 triệu đồng", "850.000 đồng".
- * - from 1 tỷ: in tỷ with up to `tyDecimals` decimals (3 by default: to the million);
+ * - from 1 tỷ: in tỷ with up to 3 decimals (to the million);
  * - from 10 triệu: whole triệu; from 1 triệu: up to 2 decimals (to 10.000 đồng);
  * - below 1 triệu: whole đồng.
  */
-export function formatMoney(vnd: number, opts: { tyDecimals?: 0 | 1 | 2 | 3 } = {}): string {
-  const tyDecimals = opts.tyDecimals ?? 3;
+export function formatMoney(vnd: number): string {
   const sign = vnd < 0 ? '-' : '';
   const a = Math.abs(Math.round(vnd));
   if (roundDiv(a, TRIEU) >= 1000) {
-    return `${sign}${formatScaled(roundDiv(a, 10 ** (9 - tyDecimals)), tyDecimals)} tỷ đồng`;
+    return `${sign}${formatScaled(roundDiv(a, TRIEU), 3)} tỷ đồng`;
   }
   if (a >= 10 * TRIEU) return `${sign}${groupThousands(roundDiv(a, TRIEU))} triệu đồng`;
   if (a >= TRIEU) return `${sign}${formatScaled(roundDiv(a, TRIEU / 100), 2)} triệu đồng`;

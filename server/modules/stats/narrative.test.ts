@@ -37,6 +37,21 @@ describe('the narrative paragraph (contracts §5)', () => {
     expect(text).toContain('Vốn điều lệ bình quân 497 triệu đồng/tổ chức');
   });
 
+  it('writes tỷ to the million, as officials do ("2,002 tỷ đồng", "3,6 tỷ đồng")', () => {
+    const text = narrative({
+      ...HA_LANG,
+      averages: {
+        ...HA_LANG.averages,
+        charterCapitalVnd: 2_002_000_000,
+        revenueVnd: 3_600_000_000,
+        profitVnd: 288_000_000,
+      },
+    });
+    expect(text).toContain(
+      'Vốn điều lệ bình quân 2,002 tỷ đồng/HTX; doanh thu bình quân 3,6 tỷ đồng; lợi nhuận bình quân 288 triệu đồng.',
+    );
+  });
+
   it('says when the area has none', () => {
     const none = { ...HA_LANG, organizations: { ...HA_LANG.organizations, total: 0 } };
     expect(narrative(none)).toBe('Trên địa bàn huyện Hạ Lang chưa có HTX nào.');

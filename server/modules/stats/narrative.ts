@@ -75,10 +75,10 @@ function sectorPhrase(sector: Sector, count: number, word: string): string {
     : `${formatNumber(count)} ${word} ${SECTOR_WORDS[sector]}`;
 }
 
-/** "vốn điều lệ bình quân 497 triệu đồng/HTX", "doanh thu bình quân 1,7 tỷ đồng", … */
+/** "vốn điều lệ bình quân 2,002 tỷ đồng/HTX", "doanh thu bình quân 3,6 tỷ đồng", … (to the million, contracts §5) */
 function averagePhrases(stats: Stats, word: string): string[] {
   const { charterCapitalVnd: capital, revenueVnd: revenue, profitVnd: profit } = stats.averages;
-  const money = (v: number) => formatMoney(v, { tyDecimals: 1 });
+  const money = (v: number) => formatMoney(v);
   const phrases: string[] = [];
   if (capital !== null) phrases.push(`vốn điều lệ bình quân ${money(capital)}/${word}`);
   if (revenue !== null) phrases.push(`doanh thu bình quân ${money(revenue)}`);

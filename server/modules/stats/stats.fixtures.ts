@@ -190,4 +190,4 @@ export const HA_LANG_TEXT =
   '4 HTX nông nghiệp, 7 HTX xây dựng, 3 HTX thương mại - dịch vụ, 1 HTX công nghiệp - tiểu thủ ' +
   'công nghiệp; số HTX hoạt động hiệu quả chiếm 20%. Thu nhập bình quân của lao động thường ' +
   'xuyên đạt 5 triệu đồng/tháng. Vốn điều lệ bình quân 497 triệu đồng/HTX; doanh thu bình quân ' +
-  '1,7 tỷ đồng; lợi nhuận bình quân 131 triệu đồng.';
+  '1,669 tỷ đồng; lợi nhuận bình quân 131 triệu đồng.';
