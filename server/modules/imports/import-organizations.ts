@@ -265,6 +265,7 @@ async function writeBatch(
     if (result.preview.length < PREVIEW) result.preview.push(previewOf(row, plan.action));
     const outside = outsideScope(ctx.caller, row, plan, stored.get(row.registrationNo));
     if (outside) addErrors(result, [outside]);
+    if (plan.reportInReview) addErrors(result, [inReview(row, ctx.period!.code)]);
   }
   if (result.errorCount > 0) return;
 
@@ -291,7 +292,9 @@ async function writeBatch(
       await upsertReports(
         tx,
         ctx.period.code,
-        reported.map(({ row, plan }) => ({ ...plan.report!, organizationId: idOf(row) })),
+        reported
+          .filter(({ plan }) => plan.figuresChanged)
+          .map(({ row, plan }) => ({ ...plan.report!, organizationId: idOf(row) })),
       );
     }
     if (ctx.present.has('grade')) {
@@ -309,6 +312,17 @@ async function writeBatch(
       plan.action === 'unchanged' ? [] : [auditOf(idOf(row), row, plan, stored.get(row.registrationNo), ctx)],
     ),
   );
+}
+
+/** A file does not change a report in review's hands: its reviewer would not know. */
+function inReview(row: ImportRow, period: string): ImportError {
+  return {
+    line: row.line,
+    column: null,
+    value: row.registrationNo,
+    message: `${row.registrationNo}: báo cáo kỳ ${period} đang chờ duyệt hoặc đã được duyệt, tệp không sửa được số liệu của nó (chờ duyệt: trả lại trước; đã duyệt: bỏ số liệu của dòng này)`,
+    messageEn: `${row.registrationNo}: the ${period} report is awaiting review or approved, and a file cannot change its figures (awaiting review: return it first; approved: leave this row's figures out)`,
+  };
 }
 
 /** The row's error when it would create or change an organisation outside the caller's area. */

@@ -60,6 +60,8 @@ export type Existing = {
   phone: string | null;
   email: string | null;
   report_id: number | null;
+  /** the report is in review's hands: submitted, or approved by a reviewer */
+  report_in_review: boolean | null;
   members: number | null;
   workers: number | null;
   charter_capital_vnd: number | null;
@@ -75,7 +77,7 @@ export async function lockExisting(tx: Tx, registrationNos: string[], period: st
     select o.id, o.registration_no, o.name, o.kind, o.sector, o.status, o.status_since, o.founded_on,
       o.recorded_map, o.province_code, o.commune_code, o.old_province_code, o.old_district_code,
       o.old_commune_code, o.address, o.representative, o.phone, o.email,
-      r.id as report_id, r.members, r.workers, r.charter_capital_vnd, r.revenue_vnd, r.profit_vnd,
+      r.id as report_id, (r.status = 'submitted' or r.reviewed_at is not null) as report_in_review, r.members, r.workers, r.charter_capital_vnd, r.revenue_vnd, r.profit_vnd,
       r.income_per_worker_month_vnd, g.grade
     from organizations o
     left join organization_reports r on r.organization_id = o.id and r.period = ${period}::text

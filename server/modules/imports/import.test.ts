@@ -295,6 +295,44 @@ describe('valid files', () => {
     expect(same).toMatchObject({ updated: 0, unchanged: 1 }); // an empty status keeps the stored one
   });
 
+  it('does not change a report awaiting review or approved by a reviewer; a grade alone leaves a report as it is', async () => {
+    const t = `R${unique()}`;
+    await run(db, 'a.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`)]));
+    const report = (no: string) => sql`organization_reports r join organizations o on o.id = r.organization_id
+      where o.registration_no = ${no} and r.period = '2024'`;
+    // the first one's report went through review and was approved; the second's awaits review
+    await db.execute(sql`update organization_reports set source = 'cooperative', reviewed_at = now()
+      where id = (select r.id from ${report(`${t}1`)})`);
+    await db.execute(sql`update organization_reports set source = 'cooperative', status = 'submitted'
+      where id = (select r.id from ${report(`${t}2`)})`);
+    const stored = async () =>
+      (
+        await db.execute<{ members: number; source: string; version: number }>(
+          sql`select r.members, r.source, r.version from ${report(`${t}1`)} union all
+            select r.members, r.source, r.version from ${report(`${t}2`)}`,
+        )
+      ).rows;
+    const before = await stored();
+
+    const refused = await run(
+      db,
+      'b.csv',
+      csv([goodRow(`${t}1`, { 'Số thành viên': '40' }), goodRow(`${t}2`, { 'Số lao động': '9' })]),
+    );
+    expect(refused.errorCount).toBe(2);
+    expect(refused.errors.map((e) => [e.line, e.value])).toEqual([
+      [2, `${t}1`],
+      [3, `${t}2`],
+    ]);
+    expect(refused.errors[0]!.message).toContain('báo cáo kỳ 2024 đang chờ duyệt hoặc đã được duyệt');
+    expect(await stored()).toEqual(before);
+
+    // the same figures again, or only another grade: accepted, and the reports stay the cooperative's
+    const same = await run(db, 'c.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`, { 'Xếp loại': 'Tốt' })]));
+    expect(same).toMatchObject({ errorCount: 0, unchanged: 1, updated: 1 });
+    expect(await stored()).toEqual(before);
+  });
+
   it('keeps what the file has no column for', async () => {
     const t = `K${unique()}`;
     await run(db, 'full.csv', csv([goodRow(`${t}1`)]));

@@ -10,7 +10,8 @@
 //    status at the period's end; for a change, the period's end (today without a period). A
 //    change dated before the stored status's date is not applied: the registry knows better;
 //  - the period's figures become one report (source 'officer'); all-empty figures of a new
-//    report create nothing.
+//    report create nothing. A grade alone does not rewrite the report. A report in review's
+//    hands (submitted, or approved by a reviewer) is not changed by a file: the row is refused.
 import type { ImportWarning } from '../../../shared/contracts/imports.ts';
 import type { Status } from '../../../shared/contracts/enums.ts';
 import type { Period } from '../reports/period.ts';
@@ -28,6 +29,10 @@ export interface RowPlan {
   org: OrganizationValues | null;
   events: Omit<StatusEventValues, 'organizationId'>[];
   report: PeriodFigures | null;
+  /** the figures other than the grade change: the report is written */
+  figuresChanged: boolean;
+  /** …and that report is submitted or approved by a reviewer: the row is refused */
+  reportInReview: boolean;
   /** the placement on the import's map changed (or is new): derive the other map */
   placementChanged: boolean;
   warning: ImportWarning | null;
@@ -84,6 +89,8 @@ export function planRow(row: ImportRow, existing: Existing | undefined, ctx: Pla
       },
       events,
       report: report.values,
+      figuresChanged: report.values !== null,
+      reportInReview: false,
       placementChanged: true,
       warning: null,
     };
@@ -131,6 +138,8 @@ export function planRow(row: ImportRow, existing: Existing | undefined, ctx: Pla
     org: orgChanged ? org : null,
     events,
     report: report.changed ? report.values : null,
+    figuresChanged: report.figuresChanged,
+    reportInReview: report.figuresChanged && existing.report_in_review === true,
     placementChanged,
     warning,
   };
@@ -195,10 +204,10 @@ function reportOf(
   figures: PeriodFigures,
   existing: Existing | undefined,
   ctx: PlanContext,
-): { values: RowPlan['report']; changed: boolean } {
+): { values: RowPlan['report']; changed: boolean; figuresChanged: boolean } {
   const keys = Object.keys(FIGURE_COLUMNS) as (keyof PeriodFigures)[];
   const given = keys.filter((k) => ctx.present.has(k));
-  if (!ctx.period || given.length === 0) return { values: null, changed: false };
+  if (!ctx.period || given.length === 0) return { values: null, changed: false, figuresChanged: false };
   const stored = existing?.report_id != null ? existing : undefined;
   const pick = <K extends keyof PeriodFigures>(k: K) =>
     ctx.present.has(k) ? figures[k] : ((stored?.[FIGURE_COLUMNS[k]] ?? null) as PeriodFigures[K]);
@@ -213,8 +222,12 @@ function reportOf(
   };
   if (!stored) {
     const any = keys.some((k) => values[k] !== null);
-    return { values: any ? values : null, changed: any };
+    return {
+      values: any ? values : null,
+      changed: any,
+      figuresChanged: keys.some((k) => k !== 'grade' && values[k] !== null),
+    };
   }
-  const changed = given.some((k) => values[k] !== stored[FIGURE_COLUMNS[k]]);
-  return { values, changed };
+  const differs = (k: keyof PeriodFigures) => values[k] !== stored[FIGURE_COLUMNS[k]];
+  return { values, changed: given.some(differs), figuresChanged: given.some((k) => k !== 'grade' && differs(k)) };
 }
