@@ -1,5 +1,7 @@
 // The `hoptac` command as users run it: a real process on its own embedded data directory.
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,31 @@ describe('hoptac CLI', () => {
     const res = run(['migrate'], { PORT: 'not-a-port' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('PORT');
+  });
+
+  it('says in both languages, without a stack, that the database or the port is out of reach', async () => {
+    const db = run(['migrate'], { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/x' });
+    expect(db.status).toBe(1);
+    expect(db.stderr).toMatch(/^Lỗi: không kết nối được máy chủ PostgreSQL của DATABASE_URL .*\nError: cannot connect/);
+    expect(db.stderr).not.toMatch(/\n\s+at /);
+
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const ownDir = mkdtempSync(join(tmpdir(), 'hoptac-cli-port-')); // the shared one must stay new
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const serve = spawnSync(process.execPath, [bin, 'serve'], {
+        env: { ...env, HOPTAC_DATA_DIR: ownDir, PORT: port, HOST: '127.0.0.1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(serve.status).toBe(1);
+      expect(serve.stderr).toContain(`Error: cannot listen on port ${port} (PORT)`);
+      expect(serve.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 on an unknown command and an unknown data set', () => {

@@ -122,5 +122,34 @@ try {
     console.error(err.message);
     process.exit(1);
   }
+  const known = systemFailure(err);
+  if (known) {
+    console.error(`Lỗi: ${known.vi}\nError: ${known.en}`);
+    process.exit(1);
+  }
   throw err;
+}
+
+/**
+ * What the machine refused, said in both languages rather than as a stack: the database server
+ * out of reach, the port taken. `err` or one of its causes (drizzle wraps pg's) carries the code.
+ */
+function systemFailure(err: unknown): { vi: string; en: string } | null {
+  for (let e = err as { code?: string; message?: string; cause?: unknown; port?: number } | undefined; e;) {
+    const code = e.code ?? '';
+    if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '28P01', '28000', '3D000'].includes(code)) {
+      return {
+        vi: `không kết nối được máy chủ PostgreSQL của DATABASE_URL (${e.message})`,
+        en: `cannot connect to the PostgreSQL server of DATABASE_URL (${e.message})`,
+      };
+    }
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      return {
+        vi: `không mở được cổng ${e.port ?? ''} (PORT): cổng đang được dùng hoặc không được phép`,
+        en: `cannot listen on port ${e.port ?? ''} (PORT): it is in use or not allowed`,
+      };
+    }
+    e = e.cause as typeof e;
+  }
+  return null;
 }

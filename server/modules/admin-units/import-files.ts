@@ -2,8 +2,8 @@
 // each file's format told by its content, all files in one transaction. Unit lists go in
 // before mappings, whatever the order on the command line, so a mapping is checked against
 // the lists loaded with it.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { recordAudit } from '../audit/audit.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
 import type { Level, MapName } from '../../../shared/contracts/enums.ts';
@@ -27,6 +27,12 @@ type Parsed =
   | { kind: 'list'; file: string; map: MapName; rows: UnitRow[] }
   | { kind: 'csv'; file: string; csv: UnitCsv }
   | { kind: 'mapping'; file: string; mapping: Mapping };
+
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** Loads the files, all or nothing; answers what was loaded, in Vietnamese / English lines. */
 export async function importAdminUnitFiles(db: Db | Tx, files: string[]): Promise<string[]> {
@@ -137,14 +143,27 @@ async function loadMapping(tx: Tx, file: string, m: Mapping, lines: string[]): P
 }
 
 async function readImportFile(file: string): Promise<Parsed> {
+  if (await isDirectory(file)) {
+    // which of its files is the list is the user's choice (a folder may hold the same list twice)
+    const json = (await readdir(file)).filter((f) => f.endsWith('.json')).map((f) => join(file, f));
+    throw new AppError('validation_failed', {
+      vi: `${file} là một thư mục: hãy chỉ định tệp trong đó${json.length ? `, ví dụ ${json.join(' hoặc ')}` : ''}`,
+      en: `${file} is a folder: name a file in it${json.length ? `, such as ${json.join(' or ')}` : ''}`,
+    });
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file)).replace(/^\uFEFF/, '');
   } catch (err) {
-    const why = err instanceof TypeError ? 'không phải UTF-8 / not UTF-8' : (err as Error).message;
+    const [vi, en] =
+      err instanceof TypeError
+        ? ['không phải UTF-8', 'not UTF-8']
+        : (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? ['không có tệp này', 'no such file']
+          : [(err as Error).message, (err as Error).message];
     throw new AppError('validation_failed', {
-      vi: `Không đọc được tệp ${file}: ${why}`,
-      en: `Cannot read ${file}: ${why}`,
+      vi: `Không đọc được tệp ${file}: ${vi}`,
+      en: `Cannot read ${file}: ${en}`,
     });
   }
   const start = text.trimStart()[0];

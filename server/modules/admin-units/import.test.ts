@@ -252,7 +252,14 @@ describe('other bad input', () => {
     expect(shape.detailEn).toMatch(/shape\.json: unknown JSON shape/);
     expect(shape.detailVi).toMatch(/không nhận ra cấu trúc JSON/);
     expect((await importError([file('broken.json', '[{"Code": ')])).detailEn).toMatch(/broken\.json: invalid JSON/);
-    expect((await importError([join(dir, 'none.json')])).detailEn).toMatch(/Cannot read .*none\.json/);
+    const none = await importError([join(dir, 'none.json')]);
+    expect([none.detailVi, none.detailEn]).toEqual([
+      expect.stringMatching(/Không đọc được tệp .*none\.json: không có tệp này$/),
+      expect.stringMatching(/Cannot read .*none\.json: no such file$/),
+    ]);
+    const folder = await importError([join(data, '2026-04-30')]);
+    expect(folder.detailEn).toMatch(/2026-04-30 is a folder: name a file in it, such as .*simplified_json/);
+    expect(folder.detailVi).toMatch(/là một thư mục/);
     const record = await importError([
       file(
         'record.json',

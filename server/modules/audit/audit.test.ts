@@ -174,7 +174,7 @@ describe('every write through the API', () => {
     expect(events.map((e) => e.action)).toEqual(['import', 'import']);
     expect(events[0]).toMatchObject({
       userId: null,
-      note: 'Nhập từ tệp / imported from nhat-ky.csv, dòng / line 2',
+      note: 'Nhập từ tệp nhat-ky.csv, dòng 2',
       changes: {},
     });
     expect(events[1]!.changes).toEqual({ 'members@2024': [12, 15] });

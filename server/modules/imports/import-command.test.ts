@@ -68,6 +68,6 @@ describe('hoptac import organizations', () => {
 
     const noPeriod = await hoptac(['import', 'organizations', HA_LANG, '--map', 'pre-2025']);
     expect(noPeriod.code).toBe(1);
-    expect(noPeriod.stderr).toContain('give their period (--period 2024');
+    expect(noPeriod.stderr).toContain('choose their period (2024, 2024-H1 …; command line: --period)');
   });
 });

@@ -121,15 +121,16 @@ async function run(
       const units = await loadUnitIndex(tx);
       if (opts.map === 'pre-2025' && !units.has('pre-2025')) {
         throw fatal(
-          'Chưa nạp danh sách đơn vị hành chính trước 01/7/2025 và bảng chuyển đổi (hoptac admin-units import …)',
-          'The pre-2025 units and the 2025 mapping are not loaded (hoptac admin-units import …)',
+          'Chưa nạp danh sách đơn vị hành chính trước 01/7/2025 và bảng chuyển đổi: quản trị viên nạp bằng lệnh hoptac admin-units import',
+          'The pre-2025 units and the 2025 mapping are not loaded: an administrator loads them with hoptac admin-units import',
         );
       }
       const plan: PlanContext = {
         present: new Set(FIELDS.filter((f) => headers.index[f] !== undefined)),
         period,
         today,
-        note: `Nhập từ tệp / imported from ${opts.fileName}`,
+        // stored with the record, as a person's note is: in Vietnamese
+        note: `Nhập từ tệp ${opts.fileName}`,
         derive: (p) => deriveOtherMap(units, p),
       };
       const ctx: RowContext = {
@@ -164,6 +165,12 @@ async function run(
           await write(batch, result.rows);
           batch = [];
         }
+      }
+      if (result.rows === 0) {
+        throw fatal(
+          `Tệp ${opts.fileName} chỉ có dòng tiêu đề, không có dòng dữ liệu nào`,
+          `${opts.fileName} has a header row and no data rows`,
+        );
       }
       await write(batch, result.rows);
       await writing;
@@ -222,8 +229,8 @@ function checkHeaders(file: string, header: RawRow, period: Period | null): Head
   if (figures.length > 0 && !period) {
     const list = figures.map((f) => m.written[f]).join(', ');
     throw fatal(
-      `${file} có số liệu (${list}): cần cho biết kỳ báo cáo (--period 2024, 2024-H1 …)`,
-      `${file} has figures (${list}): give their period (--period 2024, 2024-H1 …)`,
+      `${file} có số liệu (${list}): cần chọn kỳ của số liệu (2024, 2024-H1 …; dòng lệnh: --period)`,
+      `${file} has figures (${list}): choose their period (2024, 2024-H1 …; command line: --period)`,
     );
   }
   return m;
@@ -366,7 +373,7 @@ function auditOf(
   existing: Existing | undefined,
   ctx: PlanContext,
 ): AuditInput {
-  const at = `${ctx.note}, dòng / line ${row.line}`;
+  const at = `${ctx.note}, dòng ${row.line}`;
   if (!existing)
     return { action: 'import', entity: 'organization', entityId: id, organizationId: id, changes: {}, note: at };
   const figures = (values: Partial<Record<keyof NonNullable<RowPlan['report']>, unknown>> | null | undefined) =>

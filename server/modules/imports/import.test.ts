@@ -371,9 +371,14 @@ describe('files that are refused whole', () => {
     const twice = await fails(run(db, 'lap.csv', csv([], { headers: [...HEADERS, 'ma_so'] })));
     expect(twice.detailEn).toContain('"Mã số" = "ma_so"');
     const noPeriod = await fails(run(db, 'ky.csv', csv([goodRow(`P${unique()}`)]), { period: '' }));
-    expect(noPeriod.detailEn).toContain('give their period (--period 2024');
+    expect(noPeriod.detailEn).toContain('choose their period (2024, 2024-H1 …; command line: --period)');
     const empty = await fails(run(db, 'trong.csv', Buffer.from('')));
     expect(empty.detailEn).toContain('is empty');
+    const headerOnly = await fails(run(db, 'tieu-de.csv', csv([])));
+    expect([headerOnly.detailVi, headerOnly.detailEn]).toEqual([
+      'Tệp tieu-de.csv chỉ có dòng tiêu đề, không có dòng dữ liệu nào',
+      'tieu-de.csv has a header row and no data rows',
+    ]);
   });
 
   it('says when a CSV is not UTF-8', async () => {
