@@ -88,4 +88,12 @@ describe('hoptac CLI', () => {
     const again = run(['migrate']);
     expect(again.status).toBe(0);
   });
+
+  it('says where a former province went on a new database, before any pre-2025 list is loaded', () => {
+    const stats = run(['stats', '--area', '06', '--json']);
+    expect(stats.status).toBe(1);
+    expect(stats.stderr).toContain(
+      '06 Tỉnh Bắc Kạn no longer exists on the current map: it merged into 19 Tỉnh Thái Nguyên on 1 July 2025',
+    );
+  });
 });

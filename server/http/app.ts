@@ -17,7 +17,7 @@ import {
 import helmet from 'helmet';
 import { z } from 'zod';
 import type { Db } from '../db/pool.ts';
-import { AppError } from './errors.ts';
+import { AppError, fieldMessages } from './errors.ts';
 import { adminUnitRoutes } from '../modules/admin-units/admin-units.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
 import { statsRoutes } from '../modules/stats/stats.routes.ts';
@@ -182,11 +182,7 @@ function zodToAppError(err: ValidationFailure, req: FastifyRequest): AppError {
   const vi = schema?.safeParse(data, { error: z.locales.vi().localeError }).error?.issues ?? [];
   const errors = err.validation.map((issue, i) => {
     const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context;
-    const en = issue.message ?? 'invalid';
-    // our own messages carry both languages, "tiếng Việt / English": each side goes to its own
-    const both = en.split(' / ');
-    if (both.length === 2) return { field, message: both[0]!, messageEn: both[1]! };
-    return { field, messageEn: en, message: vi[i]?.message ?? en };
+    return { field, ...fieldMessages(issue.message ?? 'invalid', vi[i]?.message) };
   });
   return new AppError('validation_failed', {
     vi: errors.map((e) => `${e.field}: ${e.message}`).join('; '),

@@ -72,3 +72,13 @@ export const invalidField = (field: string, vi: string, en: string) =>
     en: `${field}: ${en}`,
     errors: [{ field, message: vi, messageEn: en }],
   });
+
+/**
+ * A field error's two messages from zod: its English issue and the same issue in its
+ * Vietnamese locale; our own messages carry both, "tiếng Việt / English", each to its side.
+ */
+export function fieldMessages(en: string, vi: string | undefined): { message: string; messageEn: string } {
+  const both = en.split(' / ');
+  if (both.length === 2) return { message: both[0]!, messageEn: both[1]! };
+  return { message: vi ?? en, messageEn: en };
+}

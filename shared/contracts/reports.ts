@@ -79,10 +79,9 @@ const count = z
 const schemaOf = (f: Figure) => (f === 'members' || f === 'workers' ? count : money);
 const figureShape = Object.fromEntries(FIGURES.map((f) => [f, schemaOf(f)])) as Record<Figure, typeof money>;
 /** A PUT replaces the report: a figure left out is empty. */
-const figureInput = money.default(null);
 const figureInputShape = Object.fromEntries(FIGURES.map((f) => [f, schemaOf(f).default(null)])) as Record<
   Figure,
-  typeof figureInput
+  z.ZodDefault<typeof money>
 >;
 
 export const reportInputSchema = z.object({

@@ -7,7 +7,17 @@ export const periodSchema = z
   .string()
   .regex(/^\d{4}(-H[12])?$/, 'Kỳ báo cáo: 2024, 2024-H1 hoặc 2024-H2 / Period: 2024, 2024-H1 or 2024-H2');
 
-export const areaCodeSchema = z.union([z.literal('VN'), z.string().regex(/^\d{2,5}$/)]);
+/** VN (any case) or a unit's code of 2 to 5 digits. */
+export const areaCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(
+    z.union([
+      z.literal('VN'),
+      z.string().regex(/^\d{2,5}$/, 'VN hoặc mã đơn vị 2–5 chữ số / VN or a unit code of 2 to 5 digits'),
+    ]),
+  );
 
 export const statsQuery = z.object({
   area: areaCodeSchema.optional().describe("the caller's own area when left out (VN for the whole country)"),

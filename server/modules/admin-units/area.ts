@@ -2,6 +2,7 @@ import type { MapName, Level } from '../../../shared/contracts/enums.ts';
 import { invalidField } from '../../http/errors.ts';
 import type { Db } from '../../db/pool.ts';
 import { findUnit, successorsOf } from './admin-units.queries.ts';
+import { FORMER_PROVINCES } from './former-provinces.ts';
 
 /** An area to count or list in: the whole country or one unit on one map. */
 export type Area =
@@ -43,10 +44,12 @@ export async function resolveArea(db: Pick<Db, 'select' | 'execute'>, code: stri
   if (unit) return { code, name: unit.fullName, level: unit.level, map: onMap };
 
   if (onMap === 'current') {
-    const old = await findUnit(db, 'pre-2025', code);
+    // the former provinces ship with the app; other former units once the pre-2025 list is loaded
+    const former = FORMER_PROVINCES[code];
+    const old = former ?? (await findUnit(db, 'pre-2025', code));
     if (old) {
-      const next = await successorsOf(db, code);
-      const into = next.map((n) => `${n.code} ${n.fullName}`).join(', ');
+      const next = former ? [await findUnit(db, 'current', former.into)] : await successorsOf(db, code);
+      const into = next.flatMap((n) => (n ? [`${n.code} ${n.fullName}`] : [])).join(', ');
       throw invalidField(
         'area',
         `${code} ${old.fullName} không còn trên bản đồ hiện hành: đã sáp nhập vào ${into || '(chưa có bảng chuyển đổi)'} từ 01/7/2025; dùng map=pre-2025`,

@@ -2,7 +2,7 @@
 // API's own schema, compute with the one query layer, answer the text to print.
 import { z } from 'zod';
 import type { Db } from '../../db/pool.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, fieldMessages } from '../../http/errors.ts';
 import {
   GRADE_LABELS,
   KIND_LABELS,
@@ -32,8 +32,7 @@ export function parseOptions(opts: CommandOptions): StatsOptions {
   const vi = statsQuery.safeParse(input, { error: z.locales.vi().localeError }).error?.issues ?? [];
   const errors = parsed.error.issues.map((issue, i) => ({
     field: issue.path.join('.'),
-    messageEn: issue.message,
-    message: vi[i]?.message ?? issue.message,
+    ...fieldMessages(issue.message, vi[i]?.message),
   }));
   return failWith(errors);
 }

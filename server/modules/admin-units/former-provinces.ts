@@ -1,0 +1,35 @@
+// The 29 former provinces whose codes left the map on 1 July 2025 (Nghị quyết 202/2025/QH15 on
+// the arrangement of provinces), with the province each merged into. Shipped so that a former
+// province's code says where it went on a new database, before anyone loads the pre-2025 list
+// (contracts §2). former-provinces.test.ts checks it against the official lists and mapping.
+export const FORMER_PROVINCES: Readonly<Record<string, { fullName: string; into: string }>> = {
+  '02': { fullName: 'Tỉnh Hà Giang', into: '08' },
+  '06': { fullName: 'Tỉnh Bắc Kạn', into: '19' },
+  '10': { fullName: 'Tỉnh Lào Cai', into: '15' },
+  '17': { fullName: 'Tỉnh Hoà Bình', into: '25' },
+  '26': { fullName: 'Tỉnh Vĩnh Phúc', into: '25' },
+  '27': { fullName: 'Tỉnh Bắc Ninh', into: '24' },
+  '30': { fullName: 'Tỉnh Hải Dương', into: '31' },
+  '34': { fullName: 'Tỉnh Thái Bình', into: '33' },
+  '35': { fullName: 'Tỉnh Hà Nam', into: '37' },
+  '36': { fullName: 'Tỉnh Nam Định', into: '37' },
+  '45': { fullName: 'Tỉnh Quảng Trị', into: '44' },
+  '49': { fullName: 'Tỉnh Quảng Nam', into: '48' },
+  '54': { fullName: 'Tỉnh Phú Yên', into: '66' },
+  '58': { fullName: 'Tỉnh Ninh Thuận', into: '56' },
+  '60': { fullName: 'Tỉnh Bình Thuận', into: '68' },
+  '62': { fullName: 'Tỉnh Kon Tum', into: '51' },
+  '64': { fullName: 'Tỉnh Gia Lai', into: '52' },
+  '67': { fullName: 'Tỉnh Đắk Nông', into: '68' },
+  '70': { fullName: 'Tỉnh Bình Phước', into: '75' },
+  '72': { fullName: 'Tỉnh Tây Ninh', into: '80' },
+  '74': { fullName: 'Tỉnh Bình Dương', into: '79' },
+  '77': { fullName: 'Tỉnh Bà Rịa - Vũng Tàu', into: '79' },
+  '83': { fullName: 'Tỉnh Bến Tre', into: '86' },
+  '84': { fullName: 'Tỉnh Trà Vinh', into: '86' },
+  '87': { fullName: 'Tỉnh Đồng Tháp', into: '82' },
+  '89': { fullName: 'Tỉnh An Giang', into: '91' },
+  '93': { fullName: 'Tỉnh Hậu Giang', into: '92' },
+  '94': { fullName: 'Tỉnh Sóc Trăng', into: '92' },
+  '95': { fullName: 'Tỉnh Bạc Liêu', into: '96' },
+};
