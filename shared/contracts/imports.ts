@@ -92,7 +92,11 @@ export const importJobSchema = z.object({
   processedRows: z.number().int(),
   result: importResultSchema.optional().describe('when the run is over and the file could be read'),
   error: z
-    .object({ message: z.string(), messageEn: z.string() })
+    .object({
+      message: z.string(),
+      messageEn: z.string(),
+      field: z.string().optional().describe('the option to change, when one is named (period)'),
+    })
     .optional()
     .describe('when the file could not be read at all (missing headers, not UTF-8, …)'),
   /** a dry run whose result can be applied (POST /imports/:id/apply) */

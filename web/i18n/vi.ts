@@ -455,6 +455,7 @@ export const vi = {
     formats: 'Excel (.xlsx) hoặc CSV (UTF-8), tối đa 50 MB',
     badType: 'Chỉ nhận tệp .xlsx hoặc .csv',
     tooLarge: 'Tệp lớn hơn 50 MB',
+    emptyFile: 'Tệp rỗng',
     fileRequired: 'Chọn một tệp',
     map: 'Bản đồ hành chính',
     mapHint: 'Các mã tỉnh, huyện, xã trong tệp theo bản đồ này.',

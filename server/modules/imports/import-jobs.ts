@@ -101,7 +101,11 @@ async function run(db: Db, log: FastifyBaseLogger, caller: Caller, job: ImportJo
     outcome = {
       error:
         err instanceof AppError
-          ? { message: err.detailVi ?? err.message, messageEn: err.detailEn ?? err.message }
+          ? {
+              message: err.detailVi ?? err.message,
+              messageEn: err.detailEn ?? err.message,
+              ...(err.errors?.length === 1 && { field: err.errors[0]!.field }),
+            }
           : { message: 'Lỗi hệ thống khi nhập tệp', messageEn: 'Internal error while importing the file' },
     };
   }

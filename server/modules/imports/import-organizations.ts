@@ -228,10 +228,9 @@ function checkHeaders(file: string, header: RawRow, period: Period | null): Head
   const figures = FIGURE_FIELDS.filter((f) => m.index[f] !== undefined);
   if (figures.length > 0 && !period) {
     const list = figures.map((f) => m.written[f]).join(', ');
-    throw fatal(
-      `${file} có số liệu (${list}): cần chọn kỳ của số liệu (2024, 2024-H1 …; dòng lệnh: --period)`,
-      `${file} has figures (${list}): choose their period (2024, 2024-H1 …; command line: --period)`,
-    );
+    const vi = `${file} có số liệu (${list}): cần chọn kỳ của số liệu (2024, 2024-H1 …; dòng lệnh: --period)`;
+    const en = `${file} has figures (${list}): choose their period (2024, 2024-H1 …; command line: --period)`;
+    throw new AppError('validation_failed', { vi, en, errors: [{ field: 'period', message: vi, messageEn: en }] });
   }
   return m;
 }

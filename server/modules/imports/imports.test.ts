@@ -100,6 +100,13 @@ describe('POST /imports/organizations', () => {
     expect(await countOrganizations(db, t)).toBe(0);
   });
 
+  it('names the period as the option to change when figures come without one', async () => {
+    const res = await upload({}, { name: 'khong-ky.csv', data: csv([goodRow(`N${unique()}1`)]) });
+    const job = await finished(res.json<ImportJob>().id);
+    expect(job).toMatchObject({ status: 'failed', error: { field: 'period' } });
+    expect(job.error!.messageEn).toContain('choose their period');
+  });
+
   it('takes files over the 1 MB body limit of other routes', async () => {
     const t = `G${unique()}`;
     const note = 'x'.repeat(700_000);

@@ -2,7 +2,7 @@ import { Input, Text, ThemeIcon } from '@mantine/core';
 import { useId, useState, type DragEvent } from 'react';
 import { IconFile, IconUpload } from '../../../components/icons.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatFileSize } from '../utils/file-size.ts';
 import classes from './file-drop.module.css';
 
 interface FileDropProps {
@@ -63,7 +63,7 @@ export function FileDrop({ file, onChange, error, disabled }: FileDropProps) {
               {file.name}
             </Text>
             <Text size="xs" c="dimmed">
-              {formatNumber(Math.max(1, Math.round(file.size / 1024)), lang)} KB · {t.imports.drop}
+              <span data-testid="import-file-size">{formatFileSize(file.size, lang)}</span> · {t.imports.drop}
             </Text>
           </>
         ) : (

@@ -21,31 +21,38 @@ import { FileDrop } from './file-drop.tsx';
 
 const PERIOD_YEARS = 8;
 
+/** Why the file is refused, as the form says it. */
+const PROBLEM_TEXT = { type: 'badType', empty: 'emptyFile', size: 'tooLarge' } as const;
+
 interface ImportFormProps {
+  file: File | null;
+  onFileChange: (file: File | null) => void;
   options: ImportOptions;
   onOptionsChange: (options: ImportOptions) => void;
+  /** the server's answer when the file needs a period and none was chosen */
+  periodError: string | null;
   busy: boolean;
   onCheck: (file: File) => void;
 }
 
 /** The file, the map its codes are on and the period of its figures; "Check" sends a dry run. */
-export function ImportForm({ options, onOptionsChange, busy, onCheck }: ImportFormProps) {
+export function ImportForm({
+  file,
+  onFileChange,
+  options,
+  onOptionsChange,
+  periodError,
+  busy,
+  onCheck,
+}: ImportFormProps) {
   const { t, label } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
   const [touched, setTouched] = useState(false);
   const periods = useMemo(() => recentPeriods(new Date(), PERIOD_YEARS), []);
   // the two maps' names do not fit side by side on a phone
   const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', xs: 'horizontal' });
 
   const problem = file ? fileProblem(file) : null;
-  const fileError =
-    problem === 'type'
-      ? t.imports.badType
-      : problem === 'size'
-        ? t.imports.tooLarge
-        : touched && !file
-          ? t.imports.fileRequired
-          : null;
+  const fileError = problem ? t.imports[PROBLEM_TEXT[problem]] : touched && !file ? t.imports.fileRequired : null;
 
   return (
     <Card
@@ -59,7 +66,7 @@ export function ImportForm({ options, onOptionsChange, busy, onCheck }: ImportFo
       }}
     >
       <Stack gap="md">
-        <FileDrop file={file} onChange={setFile} error={fileError} disabled={busy} />
+        <FileDrop file={file} onChange={onFileChange} error={fileError} disabled={busy} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Input.Wrapper label={t.imports.map} description={t.imports.mapHint}>
             <SegmentedControl
@@ -75,12 +82,14 @@ export function ImportForm({ options, onOptionsChange, busy, onCheck }: ImportFo
           </Input.Wrapper>
           <Select
             data-testid="import-period"
+            wrapperProps={{ 'data-testid': 'import-period-field' }}
             label={t.imports.period}
             description={t.imports.periodHint}
             placeholder={t.imports.periodNone}
             data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
             value={options.period}
             onChange={(period) => onOptionsChange({ ...options, period })}
+            error={options.period ? null : periodError}
             clearable
             disabled={busy}
           />

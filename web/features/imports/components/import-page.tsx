@@ -12,7 +12,7 @@ import { formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { IMPORT_TEMPLATE_URL, type ImportOptions } from '../api/start-import.ts';
 import { useImportFlow } from '../hooks/use-import-flow.ts';
-import { outcomeOf } from '../utils/import-state.ts';
+import { outcomeOf, periodError } from '../utils/import-state.ts';
 import { ImportErrors } from './import-errors.tsx';
 import { ImportForm } from './import-form.tsx';
 import { ImportPreview } from './import-preview.tsx';
@@ -37,15 +37,25 @@ function JobLine({ job }: { job: ImportJob }) {
 export function ImportPage() {
   const { t, lang } = useI18n();
   const { state, check, apply, reset, retry } = useImportFlow();
+  // kept here, not in the form: after a missing period the form comes back with the same file
+  const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<ImportOptions>({ map: 'current', period: null });
   useDocumentTitle(`${t.imports.title} · hoptac`);
 
   const { phase, job } = state;
   const result = job?.result;
   const outcome = job && (phase === 'checked' || phase === 'applied') ? outcomeOf(job) : null;
+  const missingPeriod = job && outcome === 'unreadable' ? periodError(job) : null;
   const n = (value: number) => formatNumber(value, lang);
   const another = (
-    <Button variant="default" onClick={reset} data-testid="import-another">
+    <Button
+      variant="default"
+      onClick={() => {
+        setFile(null);
+        reset();
+      }}
+      data-testid="import-another"
+    >
       {t.imports.another}
     </Button>
   );
@@ -71,14 +81,17 @@ export function ImportPage() {
       />
 
       <Stack gap="md">
-        {(phase === 'idle' || phase === 'uploading') && (
+        {(phase === 'idle' || phase === 'uploading' || missingPeriod) && (
           <>
             {state.error !== null && <ErrorAlert error={state.error} />}
             <ImportForm
+              file={file}
+              onFileChange={setFile}
               options={options}
               onOptionsChange={setOptions}
+              periodError={missingPeriod && (lang === 'vi' ? missingPeriod.message : missingPeriod.messageEn)}
               busy={phase === 'uploading'}
-              onCheck={(file) => void check(file, options)}
+              onCheck={(chosen) => void check(chosen, options)}
             />
           </>
         )}
@@ -90,7 +103,7 @@ export function ImportPage() {
           </>
         )}
 
-        {job && outcome && (
+        {job && outcome && !missingPeriod && (
           <>
             <JobLine job={job} />
             {state.error !== null && <ErrorAlert error={state.error} />}

@@ -17,25 +17,38 @@ export function useImportFlow() {
   const jobInAddress = search.get('job');
   const hasJob = state.job !== null;
 
-  // the job left the address (the menu link, the back button): back to the form
+  // A job is read again only when it enters the address from outside: on arrival (a reload) or
+  // through the back button. Not whenever the state holds no job: the form's state and the
+  // address change in two renders, and between them a job just left would come back.
   const [seenJob, setSeenJob] = useState(jobInAddress);
+  const [jobToResume, setJobToResume] = useState(jobInAddress);
   if (jobInAddress !== seenJob) {
     setSeenJob(jobInAddress);
-    if (jobInAddress === null && hasJob) dispatch({ type: 'reset' });
+    // the address names another job than the one shown (the menu link, the back button): the
+    // form, then that job if any
+    if (jobInAddress !== state.job?.id) {
+      if (hasJob) dispatch({ type: 'reset' });
+      setJobToResume(jobInAddress);
+    }
   }
 
   useEffect(() => {
-    if (!jobInAddress || hasJob) return;
+    if (!jobToResume) return;
     const controller = new AbortController();
-    getImportJob(jobInAddress, controller.signal).then(
-      (job) => dispatch({ type: 'resumed', job }),
+    getImportJob(jobToResume, controller.signal).then(
+      (job) => {
+        dispatch({ type: 'resumed', job });
+        setJobToResume(null);
+      },
       () => {
         // an unknown or expired job: start afresh
-        if (!controller.signal.aborted) setSearch({}, { replace: true });
+        if (controller.signal.aborted) return;
+        setJobToResume(null);
+        setSearch({}, { replace: true });
       },
     );
     return () => controller.abort();
-  }, [jobInAddress, hasJob, setSearch]);
+  }, [jobToResume, setSearch]);
 
   useEffect(() => {
     const delay = pollDelay(state);

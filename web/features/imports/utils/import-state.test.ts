@@ -7,6 +7,7 @@ import {
   fileProblem,
   importReducer,
   outcomeOf,
+  periodError,
   pollDelay,
   type ImportEvent,
   type ImportState,
@@ -155,5 +156,30 @@ describe('fileProblem', () => {
     expect(fileProblem({ name: 'a.csv', size: 50 * 1024 * 1024 })).toBeNull();
     expect(fileProblem({ name: 'a.xls', size: 10 })).toBe('type');
     expect(fileProblem({ name: 'a.csv', size: 50 * 1024 * 1024 + 1 })).toBe('size');
+  });
+
+  it('refuses an empty file (the server would answer that no file was sent)', () => {
+    expect(fileProblem({ name: 'a.csv', size: 0 })).toBe('empty');
+  });
+});
+
+describe('periodError', () => {
+  const noPeriod = { period: null, map: 'current', dryRun: true } as const;
+  const unreadable = (error: NonNullable<ImportJob['error']>) => job({ status: 'failed', options: noPeriod, error });
+  const figures = {
+    message: 'vi',
+    messageEn: 'a.csv has figures (Số thành viên): choose their period',
+    field: 'period',
+  };
+
+  it('finds the answer that names the period', () => {
+    expect(periodError(unreadable(figures))).toEqual(figures);
+  });
+
+  it('leaves every other outcome to the result', () => {
+    expect(
+      periodError(unreadable({ message: 'vi', messageEn: 'a.csv, line 1: missing required column(s)' })),
+    ).toBeNull();
+    expect(periodError(checkedOk)).toBeNull();
   });
 });

@@ -113,11 +113,18 @@ export function outcomeOf(job: ImportJob): ImportOutcome {
   return job.result.committed ? 'written' : 'valid';
 }
 
+/** The server's answer to a file with figures sent without their period: the field to fix. */
+export function periodError(job: ImportJob): NonNullable<ImportJob['error']> | null {
+  if (job.result || job.error?.field !== 'period') return null;
+  return job.error;
+}
+
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** Why a chosen file cannot be sent, before sending it: not .xlsx/.csv, or too large. */
-export function fileProblem(file: Pick<File, 'name' | 'size'>): 'type' | 'size' | null {
+/** Why a chosen file cannot be sent, before sending it: not .xlsx/.csv, empty, or too large. */
+export function fileProblem(file: Pick<File, 'name' | 'size'>): 'type' | 'empty' | 'size' | null {
   if (!/\.(xlsx|csv)$/i.test(file.name)) return 'type';
+  if (file.size === 0) return 'empty';
   if (file.size > MAX_FILE_BYTES) return 'size';
   return null;
 }

@@ -1,5 +1,6 @@
 import { Box, Button, EmptyState, Group, Loader, Paper, Select, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { IconBuilding, IconDownload, IconPlus } from '../../../components/icons.tsx';
@@ -9,7 +10,14 @@ import { formatNumber } from '../../../lib/format.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useOrganizations } from '../../../lib/organization-list.ts';
 import { useRegistryParams } from '../hooks/use-registry-params.ts';
-import { DEFAULT_PARAMS, PAGE_SIZES, hasFilters, registryExportUrl, registryQuery } from '../utils/registry-params.ts';
+import {
+  DEFAULT_PARAMS,
+  PAGE_SIZES,
+  hasFilters,
+  lastPageIfPastEnd,
+  registryExportUrl,
+  registryQuery,
+} from '../utils/registry-params.ts';
 import { OrganizationCards } from './organization-cards.tsx';
 import { OrganizationTable } from './organization-table.tsx';
 import { RegistryFilters } from './registry-filters.tsx';
@@ -24,7 +32,19 @@ export function OrganizationListPage() {
   const canCreate = useCan('organizations.create');
   useDocumentTitle(`${t.registry.title} · hoptac`);
 
-  const items = list.data?.items;
+  const answer = list.isPlaceholderData ? undefined : list.data;
+  const lastPage = answer
+    ? lastPageIfPastEnd(params.page, params.pageSize, { total: answer.total, rows: answer.items.length })
+    : null;
+  // a page past the end goes to the last page, in place of the address that named it
+  useEffect(() => {
+    if (lastPage !== null) update({ page: lastPage }, { replace: true });
+  }, [lastPage, update]);
+
+  // rows counted but none shown: a page past the end, or its answer kept while the last page
+  // loads; the rows are loading rather than missing
+  const pastEnd = list.data !== undefined && list.data.total > 0 && list.data.items.length === 0;
+  const items = pastEnd ? undefined : list.data?.items;
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / params.pageSize));
   const first = (params.page - 1) * params.pageSize + 1;
@@ -73,7 +93,7 @@ export function OrganizationListPage() {
               </Text>
               {list.isFetching && list.data && <Loader size={14} />}
             </Group>
-            {total > 0 && (
+            {total > 0 && items && (
               <Text size="sm" c="dimmed">
                 {t.registry.range(n(first), n(Math.min(first + params.pageSize - 1, total)), n(total))}
               </Text>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PARAMS,
   hasFilters,
+  lastPageIfPastEnd,
   parseRegistryParams,
   registryExportUrl,
   registryQuery,
@@ -52,5 +53,17 @@ describe('registry params', () => {
       registryExportUrl(parse('q=tuan+tu&map=pre-2025&province=04&district=048&kind=HTX&page=3&pageSize=50')),
     ).toBe('/api/v1/organizations/export.xlsx?q=tuan+tu&area=048&map=pre-2025&kind=HTX&sort=name');
     expect(registryExportUrl(DEFAULT_PARAMS)).toBe('/api/v1/organizations/export.xlsx?map=current&sort=name');
+  });
+});
+
+describe('lastPageIfPastEnd', () => {
+  it('answers the last page when a page past the end came back empty', () => {
+    expect(lastPageIfPastEnd(100, 20, { total: 376, rows: 0 })).toBe(19);
+    expect(lastPageIfPastEnd(3, 20, { total: 4, rows: 0 })).toBe(1);
+  });
+
+  it('leaves a page with rows, and an empty registry, as they are', () => {
+    expect(lastPageIfPastEnd(19, 20, { total: 376, rows: 16 })).toBeNull();
+    expect(lastPageIfPastEnd(5, 20, { total: 0, rows: 0 })).toBeNull();
   });
 });

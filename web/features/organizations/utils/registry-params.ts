@@ -112,6 +112,16 @@ export function registryExportUrl(params: RegistryParams): string {
   return `/api/v1/organizations/export.xlsx${queryString(query)}`;
 }
 
+/**
+ * The last page when the list answered a page past its end (a shared link after deletions, a
+ * hand-typed page): rows exist but none on this page. Null when the page is fine.
+ */
+export function lastPageIfPastEnd(page: number, pageSize: number, answer: { total: number; rows: number }) {
+  if (answer.total === 0 || answer.rows > 0) return null;
+  const last = Math.ceil(answer.total / pageSize);
+  return page > last ? last : null;
+}
+
 /** Any filter other than the map and the ordering set? */
 export function hasFilters(params: RegistryParams): boolean {
   return Boolean(params.q || params.province || params.kind || params.sector || params.status);
