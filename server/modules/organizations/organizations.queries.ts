@@ -78,6 +78,20 @@ function areaColumn(area: NonNullable<ListFilter['area']>) {
       : o.oldCommuneCode;
 }
 
+/** The abbreviations people type for what names spell out: "HTX Tuấn Tú" finds "Hợp tác xã Tuấn Tú". */
+const SPELLED_OUT: Record<string, string> = {
+  htx: 'hop tac xa',
+  tht: 'to hop tac',
+  lhhtx: 'lien hiep hop tac xa',
+  qtdnd: 'quy tin dung nhan dan',
+};
+
+/** The search text holds `text`, without regard to case or diacritics; % and _ are plain. */
+function contains(text: string): SQL {
+  const escaped = text.replace(/[\\%_]/g, (c) => '\\' + c);
+  return sql`${o.searchText} like '%' || lower(f_unaccent(${escaped})) || '%'`;
+}
+
 function whereOf(f: ListFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.scope.kind !== 'all') where.push(scopeWhere(f.scope, 'organizations'));
@@ -86,8 +100,8 @@ function whereOf(f: ListFilter): SQL | undefined {
   if (f.sector) where.push(eq(o.sector, f.sector));
   if (f.status) where.push(eq(o.status, f.status));
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean)) {
-    const escaped = word.replace(/[\\%_]/g, (c) => '\\' + c);
-    where.push(sql`${o.searchText} like '%' || lower(f_unaccent(${escaped})) || '%'`);
+    const spelled = SPELLED_OUT[word.toLowerCase()];
+    where.push(spelled ? sql`(${contains(word)} or ${contains(spelled)})` : contains(word));
   }
   if (f.grade) {
     const period = f.period ?? null; // settled by the caller: the latest reported period by default

@@ -181,6 +181,17 @@ describe('list, filter, search, sort, page', () => {
     expect((await list(`q=${encodeURIComponent(`tuan tuu ${token}`)}`)).total).toBe(0);
   });
 
+  it('reads HTX, THT, LHHTX as the words they stand for, and still as themselves', async () => {
+    const token = unique();
+    const spelled = await create({ name: `Hợp tác xã Tuấn Tú ${token}` });
+    const short = await create({ name: `HTX Đồng Tâm ${token}` });
+    const ids = async (q: string) => (await list(`q=${encodeURIComponent(q)}&sort=name`)).items.map((x) => x.id);
+    expect(await ids(`HTX Tuấn Tú ${token}`)).toEqual([spelled.id]);
+    expect((await ids(`htx ${token}`)).sort()).toEqual([short.id, spelled.id].sort());
+    expect(await ids(`hop tac xa ${token}`)).toEqual([spelled.id]);
+    expect(await ids(`THT ${token}`)).toEqual([]);
+  });
+
   it('treats % and _ in the search as plain characters', async () => {
     const token = unique();
     await create({ name: `Hợp tác xã ${token}` });
