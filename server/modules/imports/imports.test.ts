@@ -193,12 +193,15 @@ describe('GET /imports/organizations/template.xlsx', () => {
     expect(lists.getCell('D5').value).toBe('Yếu');
   });
 
-  it('is itself a valid import file (its samples)', async () => {
+  it('reads as an import file, whose sample rows are refused until deleted', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/imports/organizations/template.xlsx' });
     const job = await finished(
       (await upload({ period: '2024' }, { name: 'mau.xlsx', data: res.rawPayload })).json<ImportJob>().id,
     );
-    expect(job.result?.errors).toEqual([]);
-    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 3, errorCount: 0 } });
+    // every cell of the samples is valid: the only error of each is being a sample
+    expect(job).toMatchObject({ status: 'failed', result: { rows: 3, errorCount: 3 } });
+    expect(job.result!.errors.map((e) => [e.line, e.column, e.messageEn])).toEqual(
+      [2, 3, 4].map((line) => [line, 'Mã số', 'a sample row of the template: delete it before importing']),
+    );
   });
 });

@@ -6,6 +6,7 @@ import ExcelJS from '../../lib/exceljs.ts';
 import type { DataValidation } from 'exceljs';
 import { GRADE_LABELS, KIND_LABELS, SECTOR_LABELS, STATUS_LABELS, type Kind } from '../../../shared/contracts/enums.ts';
 import { COLUMNS, FIELDS, type Field } from './columns.ts';
+import { SAMPLES } from './samples.ts';
 
 /** rows of the sheet that get the drop-downs and checks */
 const LAST_ROW = 5000;
@@ -23,64 +24,6 @@ const FORMATS: Partial<Record<Field, string>> = {
   profitVnd: '#,##0',
   incomePerWorkerMonthVnd: '#,##0',
 };
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const SAMPLES: Partial<Record<Field, unknown>>[] = [
-  {
-    registrationNo: '0401000123',
-    name: 'Hợp tác xã Nông nghiệp Mẫu',
-    kind: 'HTX',
-    sector: SECTOR_LABELS.agriculture.vi,
-    provinceCode: '04',
-    districtCode: null,
-    communeCode: '01558',
-    foundedOn: day('2015-03-02'),
-    status: STATUS_LABELS.active.vi,
-    members: 12,
-    workers: 6,
-    charterCapitalVnd: 750_000_000,
-    revenueVnd: 2_100_000_000,
-    profitVnd: 150_000_000,
-    incomePerWorkerMonthVnd: 5_500_000,
-    grade: GRADE_LABELS.fair.vi,
-  },
-  {
-    registrationNo: '0401000124',
-    name: 'Tổ hợp tác Dịch vụ Mẫu',
-    kind: 'THT',
-    sector: SECTOR_LABELS.trade_services.vi,
-    provinceCode: '04',
-    districtCode: null,
-    communeCode: '01558',
-    foundedOn: day('2021-07-15'),
-    status: STATUS_LABELS.active.vi,
-    members: 7,
-    workers: 3,
-    charterCapitalVnd: null,
-    revenueVnd: 420_000_000,
-    profitVnd: -12_000_000,
-    incomePerWorkerMonthVnd: 4_000_000,
-    grade: GRADE_LABELS.average.vi,
-  },
-  {
-    registrationNo: '0401000125',
-    name: 'Liên hiệp hợp tác xã Mẫu',
-    kind: 'LHHTX',
-    sector: SECTOR_LABELS.other.vi,
-    provinceCode: '04',
-    districtCode: null,
-    communeCode: null,
-    foundedOn: day('2019-11-20'),
-    status: STATUS_LABELS.suspended.vi,
-    members: 4,
-    workers: null,
-    charterCapitalVnd: 2_000_000_000,
-    revenueVnd: null,
-    profitVnd: null,
-    incomePerWorkerMonthVnd: null,
-    grade: null,
-  },
-];
 
 type Validation = DataValidation;
 type WithValidations = { dataValidations: { add(range: string, v: Validation): void } };
@@ -156,4 +99,5 @@ const NOTES = [
   'Ngày thành lập dạng dd/mm/yyyy. Trạng thái để trống: "Đang hoạt động" với tổ chức mới, giữ nguyên với tổ chức đã có.',
   'Số liệu là của kỳ báo cáo chọn khi nhập (2024, 2024-H1, …). Tiền là số nguyên đồng (7.500.000.000); lợi nhuận có thể âm.',
   'Một dòng sai thì cả tệp không được ghi; danh sách lỗi nêu dòng, cột và lý do.',
+  'Ba dòng "… Mẫu" chỉ để xem cách điền: xóa chúng trước khi nhập (tệp còn dòng mẫu sẽ bị từ chối).',
 ];

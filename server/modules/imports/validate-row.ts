@@ -23,6 +23,7 @@ import {
   type Cell,
   type Parsed,
 } from './parse-values.ts';
+import { isSample } from './samples.ts';
 import { placeRow, type UnitIndex } from './unit-index.ts';
 import type { RawRow } from './read-rows.ts';
 
@@ -108,6 +109,13 @@ export function validateRow(raw: RawRow, ctx: RowContext): { row: ImportRow } | 
     email: take('email', parseEmail(cell('email'))),
   };
 
+  if (registrationNo && name && isSample(registrationNo, name)) {
+    problem(
+      'registrationNo',
+      'dòng mẫu của biểu mẫu: xóa dòng này trước khi nhập',
+      'a sample row of the template: delete it before importing',
+    );
+  }
   if (registrationNo) {
     const first = ctx.seen.get(registrationNo);
     if (first !== undefined) {
