@@ -167,5 +167,14 @@ describe('registry export', () => {
     expect(href).toBe('/api/v1/organizations/export.xlsx?q=nam&map=current&kind=HTX&sort=name');
     const res = await api(href!);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
+
+    // the figures of a chosen period, and only its weak organisations
+    await page.getByTestId('filter-period').click();
+    await page.getByRole('option', { name: 'Năm 2024', exact: true }).click();
+    await page.getByTestId('filter-grade').click();
+    await page.getByRole('option', { name: 'Yếu', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('export-organizations').getAttribute('href'))
+      .toBe('/api/v1/organizations/export.xlsx?q=nam&map=current&kind=HTX&grade=weak&period=2024&sort=name');
   });
 });

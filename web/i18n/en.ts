@@ -271,6 +271,8 @@ export const en: Dictionary = {
     kind: 'Kind',
     sector: 'Sector',
     status: 'Status',
+    grade: 'Grade',
+    period: 'Period of the figures',
     all: 'All',
     clearFilters: 'Clear filters',
     total: (n) => (n === '1' ? '1 organisation' : `${n} organisations`),

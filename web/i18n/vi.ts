@@ -278,6 +278,8 @@ export const vi = {
     kind: 'Loại hình',
     sector: 'Lĩnh vực',
     status: 'Trạng thái',
+    grade: 'Xếp loại',
+    period: 'Kỳ số liệu',
     all: 'Tất cả',
     clearFilters: 'Xóa bộ lọc',
     total: (n: string) => `${n} tổ chức`,

@@ -1,6 +1,9 @@
 import { Box, Button, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useMemo } from 'react';
 import {
+  GRADES,
+  GRADE_LABELS,
   KINDS,
   KIND_LABELS,
   MAPS,
@@ -14,6 +17,7 @@ import {
 import { IconFilter, IconFilterOff, IconMap } from '../../../components/icons.tsx';
 import { SearchBox } from '../../../components/search-box.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
 import type { Bilingual } from '../../../i18n/lang.ts';
 import { hasFilters, type RegistryParams } from '../utils/registry-params.ts';
 import { AreaSelects } from '../../../components/area-selects.tsx';
@@ -28,12 +32,17 @@ const AREA_NAMES = { province: 'filter-province', district: 'filter-district', c
 export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
   const { t, label } = useI18n();
   const [opened, { toggle }] = useDisclosure(false);
-  const active = [params.province, params.kind, params.sector, params.status].filter(Boolean).length;
+  const active = [params.province, params.kind, params.sector, params.status, params.grade].filter(Boolean).length;
+  const periods = useMemo(() => {
+    const recent = recentPeriods(new Date(), 8);
+    // a period from a shared link may be older than the list
+    return params.period && !recent.includes(params.period) ? [...recent, params.period] : recent;
+  }, [params.period]);
   const options = <K extends string>(keys: readonly K[], labels: Record<K, Bilingual>) =>
     keys.map((key) => ({ value: key, label: label(labels[key]) }));
 
   const enumSelect = <K extends string>(
-    field: 'kind' | 'sector' | 'status',
+    field: 'kind' | 'sector' | 'status' | 'grade',
     keys: readonly K[],
     labels: Record<K, Bilingual>,
   ) => (
@@ -85,10 +94,7 @@ export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
           {active > 0 && ` (${active})`}
         </Button>
         <Box display={{ base: opened ? 'block' : 'none', sm: 'block' }}>
-          <SimpleGrid
-            cols={{ base: 1, xs: 2, md: params.map === 'pre-2025' ? 3 : 2, lg: params.map === 'pre-2025' ? 6 : 5 }}
-            spacing="sm"
-          >
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm">
             <AreaSelects
               map={params.map}
               value={params}
@@ -98,6 +104,16 @@ export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
             {enumSelect('kind', KINDS, KIND_LABELS)}
             {enumSelect('sector', SECTORS, SECTOR_LABELS)}
             {enumSelect('status', STATUSES, STATUS_LABELS)}
+            {enumSelect('grade', GRADES, GRADE_LABELS)}
+            <Select
+              data-testid="filter-period"
+              label={t.registry.period}
+              placeholder={t.period.latest}
+              data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
+              value={params.period}
+              onChange={(period) => onChange({ period })}
+              clearable
+            />
           </SimpleGrid>
         </Box>
         {hasFilters(params) && (
@@ -115,6 +131,7 @@ export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
                   kind: null,
                   sector: null,
                   status: null,
+                  grade: null,
                 })
               }
               data-testid="clear-filters"

@@ -19,12 +19,14 @@ describe('registry params', () => {
 
   it('round-trips every filter through the address bar', () => {
     const text =
-      'q=ha+lang&map=pre-2025&province=04&district=048&commune=01234&kind=HTX&sector=construction&status=active&sort=-foundedOn&page=3&pageSize=50';
+      'q=ha+lang&map=pre-2025&province=04&district=048&commune=01234&kind=HTX&sector=construction&status=active&grade=weak&period=2024-H2&sort=-foundedOn&page=3&pageSize=50';
     const params = parse(text);
     expect(params).toMatchObject({
       map: 'pre-2025',
       district: '048',
       kind: 'HTX',
+      grade: 'weak',
+      period: '2024-H2',
       sort: '-foundedOn',
       page: 3,
       pageSize: 50,
@@ -33,7 +35,9 @@ describe('registry params', () => {
   });
 
   it('ignores values it does not know', () => {
-    expect(parse('kind=XYZ&sort=-password&page=-2&pageSize=7&province=abc&map=mars')).toEqual(DEFAULT_PARAMS);
+    expect(parse('kind=XYZ&sort=-password&page=-2&pageSize=7&province=abc&map=mars&grade=best&period=2024-Q1')).toEqual(
+      DEFAULT_PARAMS,
+    );
   });
 
   it('sends the narrowest chosen area to the API', () => {
@@ -46,6 +50,8 @@ describe('registry params', () => {
   it('knows when something is filtered', () => {
     expect(hasFilters(DEFAULT_PARAMS)).toBe(false);
     expect(hasFilters(parse('sector=transport'))).toBe(true);
+    expect(hasFilters(parse('grade=weak'))).toBe(true);
+    expect(hasFilters(parse('period=2024'))).toBe(false); // which figures, not which organisations
   });
 
   it('exports the filtered list without its paging', () => {
@@ -53,6 +59,10 @@ describe('registry params', () => {
       registryExportUrl(parse('q=tuan+tu&map=pre-2025&province=04&district=048&kind=HTX&page=3&pageSize=50')),
     ).toBe('/api/v1/organizations/export.xlsx?q=tuan+tu&area=048&map=pre-2025&kind=HTX&sort=name');
     expect(registryExportUrl(DEFAULT_PARAMS)).toBe('/api/v1/organizations/export.xlsx?map=current&sort=name');
+    // the figures of the chosen period
+    expect(registryExportUrl(parse('grade=good&period=2024'))).toBe(
+      '/api/v1/organizations/export.xlsx?map=current&grade=good&period=2024&sort=name',
+    );
   });
 });
 

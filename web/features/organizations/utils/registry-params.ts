@@ -1,8 +1,10 @@
 import {
+  GRADES,
   KINDS,
   MAPS,
   SECTORS,
   STATUSES,
+  type Grade,
   type Kind,
   type MapName,
   type Sector,
@@ -26,6 +28,9 @@ export interface RegistryParams {
   kind: Kind | null;
   sector: Sector | null;
   status: Status | null;
+  grade: Grade | null;
+  /** the figures and the grade of this period (the export's columns, the grade filter); null: the latest */
+  period: string | null;
   sort: Sort;
   page: number;
   pageSize: number;
@@ -40,6 +45,8 @@ export const DEFAULT_PARAMS: RegistryParams = {
   kind: null,
   sector: null,
   status: null,
+  grade: null,
+  period: null,
   sort: 'name',
   page: 1,
   pageSize: PAGE_SIZES[0],
@@ -50,6 +57,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 }
 
 const CODE = /^\d{2,5}$/;
+const PERIOD = /^\d{4}(-H[12])?$/;
 const code = (value: string | null) => (value && CODE.test(value) ? value : null);
 
 function parseSort(value: string | null): Sort {
@@ -75,6 +83,8 @@ export function parseRegistryParams(search: URLSearchParams): RegistryParams {
     kind: oneOf(KINDS, search.get('kind')),
     sector: oneOf(SECTORS, search.get('sector')),
     status: oneOf(STATUSES, search.get('status')),
+    grade: oneOf(GRADES, search.get('grade')),
+    period: PERIOD.test(search.get('period') ?? '') ? search.get('period') : null,
     sort: parseSort(search.get('sort')),
     page: positive(search.get('page'), 1),
     pageSize: PAGE_SIZES.find((size) => size === pageSize) ?? DEFAULT_PARAMS.pageSize,
@@ -100,6 +110,8 @@ export function registryQuery(params: RegistryParams): ListQuery {
     kind: params.kind ?? undefined,
     sector: params.sector ?? undefined,
     status: params.status ?? undefined,
+    grade: params.grade ?? undefined,
+    period: params.period ?? undefined,
     sort: params.sort,
     page: params.page,
     pageSize: params.pageSize,
@@ -124,5 +136,5 @@ export function lastPageIfPastEnd(page: number, pageSize: number, answer: { tota
 
 /** Any filter other than the map and the ordering set? */
 export function hasFilters(params: RegistryParams): boolean {
-  return Boolean(params.q || params.province || params.kind || params.sector || params.status);
+  return Boolean(params.q || params.province || params.kind || params.sector || params.status || params.grade);
 }
