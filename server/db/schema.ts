@@ -89,7 +89,8 @@ export const organizations = pgTable(
     representative: text(),
     phone: text(),
     email: text(),
-    nameKey: text().generatedAlwaysAs(sql`lower(f_unaccent(name))`),
+    // the Vietnamese alphabetical order, compared in the "C" collation (migration 0013)
+    nameKey: text().generatedAlwaysAs(sql`f_vi_sort_key(name)`),
     searchText: text().generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || registration_no))`),
     createdAt: createdAt(),
     updatedAt: createdAt(),

@@ -198,6 +198,45 @@ describe('list, filter, search, sort, page', () => {
     expect((await list(`q=${token.slice(0, 3)}%25${token.slice(4)}`)).total).toBe(0);
   });
 
+  it('sorts names in the Vietnamese alphabet: ă â after a, đ after d, ô ơ after o, ư after u, then tones', async () => {
+    const token = unique();
+    const names = [
+      'Ánh',
+      'An',
+      'Ăn',
+      'Ân',
+      'Du lịch',
+      'Dược liệu',
+      'Điều Hòa',
+      'Đồng Loan',
+      'Cơ khí',
+      'Cô Ngân',
+      'Chế biến',
+      'Chè',
+      'Cô',
+    ];
+    for (const name of names) await create({ name: `${name} ${token}` });
+    const sorted = async (sort: string) =>
+      (await list(`q=${token}&sort=${sort}&pageSize=50`)).items.map((o) => o.name.replace(` ${token}`, ''));
+    const expected = [
+      'An',
+      'Ánh',
+      'Ăn',
+      'Ân',
+      'Chè',
+      'Chế biến',
+      'Cô',
+      'Cô Ngân',
+      'Cơ khí',
+      'Du lịch',
+      'Dược liệu',
+      'Điều Hòa',
+      'Đồng Loan',
+    ];
+    expect(await sorted('name')).toEqual(expected);
+    expect(await sorted('-name')).toEqual([...expected].reverse());
+  });
+
   it('filters by area on the current map, kind, sector and status; sorts and pages', async () => {
     const token = unique();
     const names = ['An', 'Bình', 'Cường', 'Đức', 'Em'];
