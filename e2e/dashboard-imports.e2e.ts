@@ -117,6 +117,22 @@ describe('dashboard in the browser', () => {
     await expect.poll(() => page.getByTestId('breakdown-row').count(), { timeout: 10_000 }).toBeGreaterThan(10);
   });
 
+  it('says which kind an area lacks when it has none of it', async () => {
+    const { body: communes } = await api('/api/v1/admin-units?parent=04');
+    let empty: string | undefined;
+    for (const unit of communes.items as { code: string }[]) {
+      if ((await stats(`area=${unit.code}&kind=LHHTX`)).organizations.total === 0) {
+        empty = unit.code;
+        break;
+      }
+    }
+    expect(empty).toBeDefined();
+    await page.goto(`${server.url}/dashboard?province=04&commune=${empty}&kind=LHHTX`);
+    await expect
+      .poll(() => page.getByTestId('dashboard-empty').innerText(), { timeout: 10_000 })
+      .toContain('Chưa có LHHTX nào trên địa bàn này');
+  });
+
   it('shows the server’s message for an area that no longer exists', async () => {
     await page.goto(`${server.url}/dashboard?province=06`);
     await page.getByTestId('error-alert').waitFor();

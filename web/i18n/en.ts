@@ -436,6 +436,7 @@ export const en: Dictionary = {
     copyFailedDetail: 'The browser refused; select the paragraph and press Ctrl+C.',
     export: 'Export to Excel',
     empty: 'No organisation in this area',
+    emptyKind: (kind) => `No ${kind} in this area`,
     emptyHint: 'No collective economic organisation matches the chosen area, kind and period.',
     importData: 'Import data',
     upOneLevel: 'One level up',

@@ -443,6 +443,7 @@ export const vi = {
     copyFailedDetail: 'Trình duyệt không cho phép; hãy bôi đen đoạn văn rồi nhấn Ctrl+C.',
     export: 'Xuất Excel',
     empty: 'Chưa có tổ chức nào trên địa bàn này',
+    emptyKind: (kind: string) => `Chưa có ${kind} nào trên địa bàn này`,
     emptyHint: 'Không có tổ chức kinh tế tập thể nào thuộc địa bàn, loại hình và kỳ đã chọn.',
     importData: 'Nhập dữ liệu',
     upOneLevel: 'Lên một cấp',

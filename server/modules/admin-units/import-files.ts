@@ -9,6 +9,7 @@ import { COMMAND_LINE } from '../auth/caller.ts';
 import type { Level, MapName } from '../../../shared/contracts/enums.ts';
 import type { Db, Tx } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
+import { whyUnreadable } from '../../lib/file-errors.ts';
 import { derivePlacement } from '../organizations/placement.ts';
 import { csvCodes, csvRows, looksLikeUnitCsv, readUnitCsv, type UnitCsv } from './import-csv.ts';
 import { listShape, parseUnitList } from './import-json-list.ts';
@@ -155,12 +156,7 @@ async function readImportFile(file: string): Promise<Parsed> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file)).replace(/^\uFEFF/, '');
   } catch (err) {
-    const [vi, en] =
-      err instanceof TypeError
-        ? ['không phải UTF-8', 'not UTF-8']
-        : (err as NodeJS.ErrnoException).code === 'ENOENT'
-          ? ['không có tệp này', 'no such file']
-          : [(err as Error).message, (err as Error).message];
+    const [vi, en] = err instanceof TypeError ? ['không phải UTF-8', 'not UTF-8'] : whyUnreadable(err);
     throw new AppError('validation_failed', {
       vi: `Không đọc được tệp ${file}: ${vi}`,
       en: `Cannot read ${file}: ${en}`,

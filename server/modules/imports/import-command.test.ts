@@ -69,5 +69,13 @@ describe('hoptac import organizations', () => {
     const noPeriod = await hoptac(['import', 'organizations', HA_LANG, '--map', 'pre-2025']);
     expect(noPeriod.code).toBe(1);
     expect(noPeriod.stderr).toContain('choose their period (2024, 2024-H1 …; command line: --period)');
+
+    // a file that is not there, or a folder: said in each language on its line
+    const missing = await hoptac(['import', 'organizations', 'khong-co.csv', '--period', '2024']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Lỗi: Không mở được khong-co.csv: không có tệp này\n');
+    expect(missing.stderr).toContain('Error: Cannot open khong-co.csv: no such file\n');
+    const folder = await hoptac(['import', 'organizations', tmpdir(), '--period', '2024']);
+    expect(folder.stderr).toContain(`Error: Cannot open ${tmpdir()}: it is a folder, not a file`);
   });
 });

@@ -8,6 +8,7 @@ import { MAPS, type MapName } from '../../../shared/contracts/enums.ts';
 import type { ImportError, ImportResult } from '../../../shared/contracts/imports.ts';
 import type { Db } from '../../db/pool.ts';
 import { AppError } from '../../http/errors.ts';
+import { whyUnreadable } from '../../lib/file-errors.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
 import { importOrganizations } from './import-organizations.ts';
 import { formatOf } from './read-rows.ts';
@@ -51,9 +52,8 @@ async function readHead(file: string): Promise<Uint8Array> {
       await handle.close();
     }
   } catch (err) {
-    const why =
-      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'không có tệp này / no such file' : (err as Error).message;
-    throw new AppError('validation_failed', { vi: `Không mở được ${file}: ${why}`, en: `Cannot open ${file}: ${why}` });
+    const [vi, en] = whyUnreadable(err);
+    throw new AppError('validation_failed', { vi: `Không mở được ${file}: ${vi}`, en: `Cannot open ${file}: ${en}` });
   }
 }
 

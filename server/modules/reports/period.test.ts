@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, parsePeriod } from './period.ts';
+import { comparePeriods, parsePeriod, periodName } from './period.ts';
 
 describe('periods', () => {
   it('knows the first and last day of years and half-years', () => {
@@ -21,6 +21,16 @@ describe('periods', () => {
       '2024',
       '2025-H1',
       '2025',
+    ]);
+  });
+});
+
+describe('periodName', () => {
+  it('names a year and its halves as reports do', () => {
+    expect(['2024', '2024-H1', '2024-H2'].map(periodName)).toEqual([
+      'Năm 2024',
+      '6 tháng đầu năm 2024',
+      '6 tháng cuối năm 2024',
     ]);
   });
 });

@@ -33,6 +33,12 @@ export function parsePeriod(code: string): Period {
 }
 
 /** Orders periods by their end, a year after its second half (both end on 31 December). */
+/** The period as a report names it: "Năm 2024", "6 tháng đầu năm 2024", "6 tháng cuối năm 2024". */
+export function periodName(code: string): string {
+  const { year, half } = parsePeriod(code);
+  return half === null ? `Năm ${year}` : `6 tháng ${half === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+}
+
 export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);
   const pb = parsePeriod(b);

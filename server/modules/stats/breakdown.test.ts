@@ -116,6 +116,7 @@ describe('Excel export', () => {
     const total = summary.getRow(rowOf('Tổng số tổ chức')).getCell(2);
     expect(total.value).toBe(3);
     expect(total.numFmt).toBe('#,##0');
+    expect(summary.getRow(rowOf('Kỳ báo cáo')).getCell(2).value).toBe('Năm 2024');
     expect(summary.getRow(rowOf('  Tổ hợp tác')).getCell(2).value).toBe(1);
     expect(summary.getRow(rowOf('Số thành viên')).getCell(2).value).toBe(5);
     expect(summary.getRow(rowOf('Tỷ lệ hoạt động hiệu quả')).getCell(2).value).toBe(0.5);

@@ -16,6 +16,7 @@ import {
   SECTORS,
 } from '../../../shared/contracts/enums.ts';
 import type { BreakdownFigures, Stats, StatsBreakdown } from '../../../shared/contracts/stats.ts';
+import { periodName } from '../reports/period.ts';
 
 const WHOLE = '#,##0';
 const SHARE = '0.0%';
@@ -62,7 +63,7 @@ function summarySheet(workbook: Workbook, { stats, narrative }: StatsWorkbook) {
   heading(`Số liệu kinh tế tập thể — ${stats.area.name}`);
   add('Mã địa bàn', stats.area.code, '@');
   add('Bản đồ hành chính', MAP_LABELS[stats.area.map].vi, '@');
-  add('Kỳ báo cáo', stats.period, '@');
+  add('Kỳ báo cáo', stats.period ? periodName(stats.period) : '', '@');
   add('Loại hình', stats.kind ? KIND_LABELS[stats.kind].vi : 'Tất cả', '@');
   sheet.addRow([]).commit();
 

@@ -101,7 +101,7 @@ export function DashboardPage() {
           <EmptyState
             icon={<IconChart size={28} />}
             withIndicatorBackground
-            title={t.dashboard.empty}
+            title={params.kind ? t.dashboard.emptyKind(params.kind) : t.dashboard.empty}
             description={t.dashboard.emptyHint}
             data-testid="dashboard-empty"
           >
