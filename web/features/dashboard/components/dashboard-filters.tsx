@@ -1,11 +1,10 @@
 import { Box, Button, Input, Paper, SegmentedControl, Select, SimpleGrid } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMemo } from 'react';
 import { KINDS, MAPS, MAP_LABELS, type Kind, type MapName } from '../../../../shared/contracts/enums.ts';
 import { AreaSelects } from '../../../components/area-selects.tsx';
 import { IconFilter, IconMap } from '../../../components/icons.tsx';
+import { PeriodSelect } from '../../../components/period-select.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
 import type { DashboardParams } from '../utils/dashboard-params.ts';
 
 const AREA_NAMES = { province: 'dashboard-province', district: 'dashboard-district', commune: 'dashboard-commune' };
@@ -20,11 +19,6 @@ interface DashboardFiltersProps {
 /** The area (on either map), the period and the kind the dashboard counts. */
 export function DashboardFilters({ params, onChange }: DashboardFiltersProps) {
   const { t, label } = useI18n();
-  const periods = useMemo(() => {
-    const recent = recentPeriods(new Date(), PERIOD_YEARS);
-    // a period from a shared link may be older than the list
-    return params.period && !recent.includes(params.period) ? [...recent, params.period] : recent;
-  }, [params.period]);
   const preMerger = params.map === 'pre-2025';
   // on a phone the choices fold away: the area trail and the badges below say what is shown
   const [opened, { toggle }] = useDisclosure(false);
@@ -75,14 +69,12 @@ export function DashboardFilters({ params, onChange }: DashboardFiltersProps) {
             placeholders={{ province: t.dashboard.country }}
             onChange={({ province, district, commune }) => onChange({ province, district, commune })}
           />
-          <Select
-            data-testid="dashboard-period"
+          <PeriodSelect
+            testId="dashboard-period"
             label={t.period.label}
-            placeholder={t.period.latest}
-            data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
+            years={PERIOD_YEARS}
             value={params.period}
             onChange={(period) => onChange({ period })}
-            clearable
           />
           <Input.Wrapper label={t.registry.kind}>
             <SegmentedControl

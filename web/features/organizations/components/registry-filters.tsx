@@ -1,6 +1,5 @@
 import { Box, Button, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMemo } from 'react';
 import {
   GRADES,
   GRADE_LABELS,
@@ -17,10 +16,10 @@ import {
 import { IconFilter, IconFilterOff, IconMap } from '../../../components/icons.tsx';
 import { SearchBox } from '../../../components/search-box.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
 import type { Bilingual } from '../../../i18n/lang.ts';
 import { hasFilters, type RegistryParams } from '../utils/registry-params.ts';
 import { AreaSelects } from '../../../components/area-selects.tsx';
+import { PeriodSelect } from '../../../components/period-select.tsx';
 
 interface RegistryFiltersProps {
   params: RegistryParams;
@@ -33,11 +32,7 @@ export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
   const { t, label } = useI18n();
   const [opened, { toggle }] = useDisclosure(false);
   const active = [params.province, params.kind, params.sector, params.status, params.grade].filter(Boolean).length;
-  const periods = useMemo(() => {
-    const recent = recentPeriods(new Date(), 8);
-    // a period from a shared link may be older than the list
-    return params.period && !recent.includes(params.period) ? [...recent, params.period] : recent;
-  }, [params.period]);
+
   const options = <K extends string>(keys: readonly K[], labels: Record<K, Bilingual>) =>
     keys.map((key) => ({ value: key, label: label(labels[key]) }));
 
@@ -105,14 +100,12 @@ export function RegistryFilters({ params, onChange }: RegistryFiltersProps) {
             {enumSelect('sector', SECTORS, SECTOR_LABELS)}
             {enumSelect('status', STATUSES, STATUS_LABELS)}
             {enumSelect('grade', GRADES, GRADE_LABELS)}
-            <Select
-              data-testid="filter-period"
+            <PeriodSelect
+              testId="filter-period"
               label={t.registry.period}
-              placeholder={t.period.latest}
-              data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
+              years={8}
               value={params.period}
               onChange={(period) => onChange({ period })}
-              clearable
             />
           </SimpleGrid>
         </Box>
