@@ -146,7 +146,10 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
               names={{ province: 'user-province', district: 'user-district', commune: 'user-commune' }}
               provinceOnly={scope === 'province'}
               required={scope !== 'area?'}
-              placeholder={scope === 'area?' ? t.users.wholeCountry : undefined}
+              // a viewer's empty province is the whole country, an empty commune the province;
+              // for the other roles the field is to fill, not a choice of "all"
+              placeholder={scope === 'area?' ? undefined : ''}
+              placeholders={{ province: scope === 'area?' ? t.users.wholeCountry : '' }}
               errors={scope === 'commune' ? { commune: fieldError('areaCode') } : { province: fieldError('areaCode') }}
               descriptions={{
                 province: scope === 'area?' ? t.users.viewerAreaHint : undefined,
