@@ -331,6 +331,15 @@ describe('valid files', () => {
     const same = await run(db, 'c.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`, { 'Xếp loại': 'Tốt' })]));
     expect(same).toMatchObject({ errorCount: 0, unchanged: 1, updated: 1 });
     expect(await stored()).toEqual(before);
+
+    // a new organisation with a grade and no figure: the grade, and no empty report
+    const empty = { 'Số thành viên': '', 'Số lao động': '', 'Vốn điều lệ': '', 'Doanh thu': '', 'Lợi nhuận': '' };
+    await run(db, 'd.csv', csv([goodRow(`${t}3`, { ...empty, 'Thu nhập bình quân': '', 'Xếp loại': 'Tốt' })]));
+    const { rows } = await db.execute<{ reports: number; grade: string }>(sql`
+      select (select count(*)::int from organization_reports r where r.organization_id = o.id) as reports,
+        (select grade from organization_grades g where g.organization_id = o.id and g.period = '2024') as grade
+      from organizations o where o.registration_no = ${`${t}3`}`);
+    expect(rows).toEqual([{ reports: 0, grade: 'good' }]);
   });
 
   it('keeps what the file has no column for', async () => {

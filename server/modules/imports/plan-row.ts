@@ -89,7 +89,7 @@ export function planRow(row: ImportRow, existing: Existing | undefined, ctx: Pla
       },
       events,
       report: report.values,
-      figuresChanged: report.values !== null,
+      figuresChanged: report.figuresChanged,
       reportInReview: false,
       placementChanged: true,
       warning: null,
