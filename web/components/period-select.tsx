@@ -1,22 +1,23 @@
-import { Select } from '@mantine/core';
+import { Select, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { periodLabel, recentPeriods } from '../lib/periods.ts';
 
+type Passed = Pick<SelectProps, 'label' | 'description' | 'placeholder' | 'error' | 'disabled' | 'wrapperProps'>;
+
 /**
  * A period among the recent ones, newest first ("Năm 2026", "6 tháng cuối năm 2026", …);
- * empty means the latest period with data.
+ * empty means the latest period with data unless the placeholder says otherwise.
  */
 export function PeriodSelect({
   value,
   onChange,
-  label,
   years,
   testId,
-}: {
+  ...passed
+}: Passed & {
   value: string | null;
   onChange: (period: string | null) => void;
-  label: string;
   years: number;
   testId: string;
 }) {
@@ -28,9 +29,9 @@ export function PeriodSelect({
   }, [value, years]);
   return (
     <Select
-      data-testid={testId}
-      label={label}
       placeholder={t.period.latest}
+      {...passed}
+      data-testid={testId}
       data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
       value={value}
       onChange={onChange}

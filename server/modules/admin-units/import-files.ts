@@ -2,7 +2,7 @@
 // each file's format told by its content, all files in one transaction. Unit lists go in
 // before mappings, whatever the order on the command line, so a mapping is checked against
 // the lists loaded with it.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { recordAudit } from '../audit/audit.ts';
 import { COMMAND_LINE } from '../auth/caller.ts';
@@ -28,12 +28,6 @@ type Parsed =
   | { kind: 'list'; file: string; map: MapName; rows: UnitRow[] }
   | { kind: 'csv'; file: string; csv: UnitCsv }
   | { kind: 'mapping'; file: string; mapping: Mapping };
-
-const isDirectory = (path: string) =>
-  stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
 
 /** Loads the files, all or nothing; answers what was loaded, in Vietnamese / English lines. */
 export async function importAdminUnitFiles(db: Db | Tx, files: string[]): Promise<string[]> {
@@ -143,19 +137,21 @@ async function loadMapping(tx: Tx, file: string, m: Mapping, lines: string[]): P
   return added + updated + removed > 0;
 }
 
+/** A folder named as a file: which of its files is the list is the user's choice (a folder may hold the same list twice). */
+async function folderGiven(folder: string): Promise<AppError> {
+  const json = (await readdir(folder)).filter((f) => f.endsWith('.json')).map((f) => join(folder, f));
+  return new AppError('validation_failed', {
+    vi: `${folder} là một thư mục: hãy chỉ định tệp trong đó${json.length ? `, ví dụ ${json.join(' hoặc ')}` : ''}`,
+    en: `${folder} is a folder: name a file in it${json.length ? `, such as ${json.join(' or ')}` : ''}`,
+  });
+}
+
 async function readImportFile(file: string): Promise<Parsed> {
-  if (await isDirectory(file)) {
-    // which of its files is the list is the user's choice (a folder may hold the same list twice)
-    const json = (await readdir(file)).filter((f) => f.endsWith('.json')).map((f) => join(file, f));
-    throw new AppError('validation_failed', {
-      vi: `${file} là một thư mục: hãy chỉ định tệp trong đó${json.length ? `, ví dụ ${json.join(' hoặc ')}` : ''}`,
-      en: `${file} is a folder: name a file in it${json.length ? `, such as ${json.join(' or ')}` : ''}`,
-    });
-  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file)).replace(/^\uFEFF/, '');
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw await folderGiven(file);
     const [vi, en] = err instanceof TypeError ? ['không phải UTF-8', 'not UTF-8'] : whyUnreadable(err);
     throw new AppError('validation_failed', {
       vi: `Không đọc được tệp ${file}: ${vi}`,

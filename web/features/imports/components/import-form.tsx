@@ -1,20 +1,9 @@
-import {
-  Button,
-  Card,
-  Group,
-  Input,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  useMatches,
-} from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Button, Card, Group, Input, SegmentedControl, SimpleGrid, Stack, Text, useMatches } from '@mantine/core';
+import { useState } from 'react';
 import { MAPS, MAP_LABELS, type MapName } from '../../../../shared/contracts/enums.ts';
 import { IconCheck } from '../../../components/icons.tsx';
+import { PeriodSelect } from '../../../components/period-select.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { periodLabel, recentPeriods } from '../../../lib/periods.ts';
 import type { ImportOptions } from '../api/start-import.ts';
 import { fileProblem } from '../utils/import-state.ts';
 import { FileDrop } from './file-drop.tsx';
@@ -47,7 +36,6 @@ export function ImportForm({
 }: ImportFormProps) {
   const { t, label } = useI18n();
   const [touched, setTouched] = useState(false);
-  const periods = useMemo(() => recentPeriods(new Date(), PERIOD_YEARS), []);
   // the two maps' names do not fit side by side on a phone
   const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', xs: 'horizontal' });
 
@@ -80,17 +68,16 @@ export function ImportForm({
               onChange={(map) => onOptionsChange({ ...options, map: map as MapName })}
             />
           </Input.Wrapper>
-          <Select
-            data-testid="import-period"
+          <PeriodSelect
+            testId="import-period"
             wrapperProps={{ 'data-testid': 'import-period-field' }}
             label={t.imports.period}
             description={t.imports.periodHint}
             placeholder={t.imports.periodNone}
-            data={periods.map((code) => ({ value: code, label: periodLabel(code, t.period) }))}
+            years={PERIOD_YEARS}
             value={options.period}
             onChange={(period) => onOptionsChange({ ...options, period })}
             error={options.period ? null : periodError}
-            clearable
             disabled={busy}
           />
         </SimpleGrid>
