@@ -75,7 +75,7 @@ export async function xlsx(rows: TestRow[], opts: { headers?: readonly string[] 
 /** How many organisations have a registration number starting with `prefix`. */
 export async function countOrganizations(db: Db | Tx, prefix: string): Promise<number> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from organizations where registration_no like ${prefix + '%'}`,
+    sql`select count(*)::int as n from organizations where registration_no like ${prefix.toUpperCase() + '%'}`,
   );
   return rows[0]!.n;
 }

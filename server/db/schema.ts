@@ -106,6 +106,8 @@ export const organizations = pgTable(
     index('organizations_list_old_district').on(t.oldDistrictCode, t.nameKey, t.id, t.kind, t.sector, t.status),
     index('organizations_list_old_commune').on(t.oldCommuneCode, t.nameKey, t.id, t.kind, t.sector, t.status),
     index('organizations_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // one spelling per number: "k2" typed is "K2" stored (migration 0014)
+    check('organizations_registration_no_check', sql`registration_no = upper(registration_no)`),
     check('organizations_kind_check', inList('kind', KINDS)),
     check('organizations_sector_check', inList('sector', SECTORS)),
     check('organizations_status_check', inList('status', STATUSES)),

@@ -20,9 +20,11 @@ export const communeCode = code(5, 'Mã xã', 'Commune code');
 
 /** Fields a user may write; placement on either map (the other one is derived). */
 const writable = {
+  // stored in capitals: "k2" and "K2" are one number (migration 0014)
   registrationNo: z
     .string()
     .trim()
+    .toUpperCase()
     .regex(
       /^[0-9A-Za-z./-]{1,40}$/,
       bi(

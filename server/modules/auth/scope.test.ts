@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contracts/imports.ts';
 import type { Stats } from '../../../shared/contracts/stats.ts';
 import { signIn, testApp, type Agent } from '../../../test/app.ts';
-import { buildOrganization, unique } from '../../../test/factories.ts';
+import { buildOrganization, uniqueNo } from '../../../test/factories.ts';
 import { csv, goodRow, multipart } from '../../../test/import-files.ts';
 import type { Db } from '../../db/pool.ts';
 import type { App } from '../../http/app.ts';
@@ -139,7 +139,7 @@ describe('imports', () => {
   }
 
   it('refuse every row outside the area the caller may change, and write nothing', async () => {
-    const prefix = `SC${unique()}`;
+    const prefix = `SC${uniqueNo()}`;
     const job = await upload(officer, [
       goodRow(`${prefix}1`, { 'Mã tỉnh': '42', 'Mã xã': at.home }),
       goodRow(`${prefix}2`, { 'Mã tỉnh': '42', 'Mã xã': at.neighbour }),
@@ -155,7 +155,7 @@ describe('imports', () => {
   });
 
   it("are the uploader's: nobody else sees or applies them", async () => {
-    const job = await upload(officer, [goodRow(`SD${unique()}`, { 'Mã tỉnh': '42', 'Mã xã': at.home })]);
+    const job = await upload(officer, [goodRow(`SD${uniqueNo()}`, { 'Mã tỉnh': '42', 'Mã xã': at.home })]);
     expect(job.status).toBe('succeeded');
     expect((await staff.inject(`/api/v1/imports/${job.id}`)).statusCode).toBe(404);
     expect((await admin.inject({ method: 'POST', url: `/api/v1/imports/${job.id}/apply` })).statusCode).toBe(404);

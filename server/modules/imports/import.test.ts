@@ -1,6 +1,6 @@
 // The import on a real database: valid files (CSV and Excel, both maps), re-imports, and bad
 // files that must write nothing. The test database is shared: every test uses its own
-// registration numbers (unique()), and the Hạ Lang example (fixed numbers) runs inside a
+// registration numbers (uniqueNo()), and the Hạ Lang example (fixed numbers) runs inside a
 // transaction that is rolled back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
-import { unique } from '../../../test/factories.ts';
+import { unique, uniqueNo } from '../../../test/factories.ts';
 import type { MapName } from '../../../shared/contracts/enums.ts';
 import type { ImportResult } from '../../../shared/contracts/imports.ts';
 import type { Db } from '../../db/pool.ts';
@@ -147,7 +147,7 @@ describe('placement on the other map', () => {
     // the import writes the placement it derives in memory (unit-index.ts); deriving it again
     // in SQL (placement.ts, as every other write does) must change nothing
     await rolledBack(async (tx) => {
-      const t = `V${unique()}`;
+      const t = `V${uniqueNo()}`;
       const { rows: units } = await tx.execute<{
         map: MapName;
         code: string;
@@ -208,7 +208,7 @@ describe('placement on the other map', () => {
 
 describe('valid files', () => {
   it('reads a semicolon CSV with a BOM, ASCII headers and a column it does not know', async () => {
-    const t = `C${unique()}`;
+    const t = `C${uniqueNo()}`;
     const headers = [...HEADERS.map((h) => h.toLowerCase()), 'Ghi chú'];
     const rows = [goodRow(`${t}1`), goodRow(`${t}2`, { 'Lĩnh vực': 'thuong mai - dich vu', 'Ghi chú': 'x' })].map((r) =>
       Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v])),
@@ -229,7 +229,7 @@ describe('valid files', () => {
   });
 
   it('reads Excel: numbers, dates, rich text and formula results; the first sheet only', async () => {
-    const t = `X${unique()}`;
+    const t = `X${uniqueNo()}`;
     const file = await xlsx([
       goodRow(`${t}1`, {
         'Mã tỉnh': 4, // Excel dropped the leading zero
@@ -259,7 +259,7 @@ describe('valid files', () => {
   });
 
   it('updates on re-import: a status change is dated at the period end, figures per period', async () => {
-    const t = `U${unique()}`;
+    const t = `U${uniqueNo()}`;
     await run(db, 'a.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`)]), { period: '2024' });
     const changed = await run(
       db,
@@ -296,7 +296,7 @@ describe('valid files', () => {
   });
 
   it('does not change a report awaiting review or approved by a reviewer; a grade alone leaves a report as it is', async () => {
-    const t = `R${unique()}`;
+    const t = `R${uniqueNo()}`;
     await run(db, 'a.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`)]));
     const report = (no: string) => sql`organization_reports r join organizations o on o.id = r.organization_id
       where o.registration_no = ${no} and r.period = '2024'`;
@@ -343,7 +343,7 @@ describe('valid files', () => {
   });
 
   it('keeps what the file has no column for', async () => {
-    const t = `K${unique()}`;
+    const t = `K${uniqueNo()}`;
     await run(db, 'full.csv', csv([goodRow(`${t}1`)]));
     const headers = ['Mã số', 'Tên', 'Loại hình', 'Lĩnh vực', 'Mã tỉnh', 'Số lao động'];
     const result = await run(db, 'few.csv', csv([goodRow(`${t}1`, { 'Số lao động': '9' })], { headers }));
@@ -363,7 +363,7 @@ describe('valid files', () => {
   });
 
   it('a dry run reports the same and writes nothing', async () => {
-    const t = `D${unique()}`;
+    const t = `D${uniqueNo()}`;
     const result = await run(db, 'thu.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`)]), { dryRun: true });
     expect(result).toMatchObject({ dryRun: true, committed: false, rows: 2, created: 2, errorCount: 0 });
     expect(await countOrganizations(db, t)).toBe(0);
@@ -379,7 +379,7 @@ describe('files that are refused whole', () => {
     expect(missing.detailEn).toContain('The header row has: "Mã số", "Tên", "Loại", "Lĩnh vực", "Tỉnh"');
     const twice = await fails(run(db, 'lap.csv', csv([], { headers: [...HEADERS, 'ma_so'] })));
     expect(twice.detailEn).toContain('"Mã số" = "ma_so"');
-    const noPeriod = await fails(run(db, 'ky.csv', csv([goodRow(`P${unique()}`)]), { period: '' }));
+    const noPeriod = await fails(run(db, 'ky.csv', csv([goodRow(`P${uniqueNo()}`)]), { period: '' }));
     expect(noPeriod.detailEn).toContain('choose their period (2024, 2024-H1 …; command line: --period)');
     const empty = await fails(run(db, 'trong.csv', Buffer.from('')));
     expect(empty.detailEn).toContain('is empty');
@@ -422,7 +422,7 @@ describe('files that are refused whole', () => {
     ['an empty name', { Tên: '' }, 'Tên', /name is missing/],
   ];
   it.each(BAD)('%s: every bad cell listed, nothing written', async (_what, change, column, reason) => {
-    const t = `B${unique()}`;
+    const t = `B${uniqueNo()}`;
     const file = csv([goodRow(`${t}1`), goodRow(`${t}2`, change), goodRow(`${t}3`)]);
     const result = await run(db, 'sai.csv', file);
     expect(result).toMatchObject({ rows: 3, errorCount: 1, committed: false });
@@ -433,7 +433,7 @@ describe('files that are refused whole', () => {
   });
 
   it('a repeated registration number is an error on its second line', async () => {
-    const t = `R${unique()}`;
+    const t = `R${uniqueNo()}`;
     const result = await run(db, 'lap.csv', csv([goodRow(`${t}1`), goodRow(`${t}2`), goodRow(`${t}1`)]));
     expect(result.errors).toEqual([
       {
@@ -447,8 +447,23 @@ describe('files that are refused whole', () => {
     expect(await countOrganizations(db, t)).toBe(0);
   });
 
+  it('a registration number is one number in any case: a re-import updates, one file may not hold both', async () => {
+    const t = `c${unique()}`;
+    await run(db, 'a.csv', csv([goodRow(`${t}k1`)]));
+    const again = await run(db, 'b.csv', csv([goodRow(`${t}K1`, { 'Số thành viên': '13' })]));
+    expect(again).toMatchObject({ created: 0, updated: 1, errorCount: 0 });
+    const { rows } = await db.execute(
+      sql`select registration_no from organizations where upper(registration_no) like ${t.toUpperCase() + '%'}`,
+    );
+    expect(rows).toEqual([{ registration_no: `${t}K1`.toUpperCase() }]);
+    const both = await run(db, 'c.csv', csv([goodRow(`${t}x2`), goodRow(`${t}X2`)]));
+    expect(both.errors).toMatchObject([
+      { line: 3, column: 'Mã số', message: expect.stringContaining('trùng với dòng 2') },
+    ]);
+  });
+
   it('a CSV row with more cells than headers points at a separator inside a value', async () => {
-    const t = `S${unique()}`;
+    const t = `S${uniqueNo()}`;
     const text =
       csv([goodRow(`${t}1`)]).toString() +
       csv([goodRow(`${t}2`)])
@@ -463,7 +478,7 @@ describe('files that are refused whole', () => {
   });
 
   it('rolls back batches already written when a later row fails', async () => {
-    const t = `L${unique()}`;
+    const t = `L${uniqueNo()}`;
     const rows = Array.from({ length: 7 }, (_, i) => goodRow(`${t}${i}`));
     rows.push(goodRow(`${t}x`, { 'Số thành viên': '-1', 'Ngày thành lập': '30/02/2021' }));
     const result = await run(db, 'dai.csv', csv(rows), { batchSize: 3 });
@@ -476,7 +491,7 @@ describe('files that are refused whole', () => {
   });
 
   it('refuses bad cells in Excel files too', async () => {
-    const t = `E${unique()}`;
+    const t = `E${uniqueNo()}`;
     const file = await xlsx([
       goodRow(`${t}1`, { 'Vốn điều lệ': 1.5 }),
       goodRow(`${t}2`, { 'Ngày thành lập': '31/02/2020', 'Số lao động': -2 }),
@@ -491,7 +506,7 @@ describe('files that are refused whole', () => {
   });
 
   it('on the pre-2025 map, refuses a district outside its province and a code of the current map', async () => {
-    const t = `M${unique()}`;
+    const t = `M${uniqueNo()}`;
     const file = csv([
       goodRow(`${t}1`, { 'Mã huyện': '048', 'Mã xã': '01534' }),
       goodRow(`${t}2`, { 'Mã huyện': '001', 'Mã xã': '' }),
@@ -520,7 +535,7 @@ describe('a large load', () => {
 
   it('builds the indexes again at the end, as they were, and they find the new rows', async () => {
     const before = await indexes();
-    const t = `BK${unique()}`;
+    const t = `BK${uniqueNo()}`;
     const rows = Array.from({ length: 30 }, (_, i) => goodRow(`${t}${i}`, { Tên: `Hợp tác xã Khối Lớn ${t} ${i}` }));
     const result = await run(db, 'lon.csv', csv(rows), { bulkRows: 5, batchSize: 10 });
     expect(result).toMatchObject({ committed: true, created: 30, errorCount: 0 });
@@ -533,7 +548,7 @@ describe('a large load', () => {
 
   it('keeps them when the file fails late, and writes nothing', async () => {
     const before = await indexes();
-    const t = `BF${unique()}`;
+    const t = `BF${uniqueNo()}`;
     const rows = [
       ...Array.from({ length: 30 }, (_, i) => goodRow(`${t}${i}`)),
       goodRow(`${t}x`, { 'Loại hình': 'XYZ' }),

@@ -107,6 +107,7 @@ describe('codes and registration numbers', () => {
     expect(value(parseRegistrationNo(' 480400000 '))).toBe('480400000');
     expect(value(parseRegistrationNo(480400000))).toBe('480400000');
     expect(value(parseRegistrationNo('01/HTX-DK'))).toBe('01/HTX-DK');
+    expect(value(parseRegistrationNo('01/htx-dk'))).toBe('01/HTX-DK'); // one number in any case
     expect(value(parseRegistrationNo('48 04'))).toMatch(/^ERROR/);
     expect(value(parseRegistrationNo('Số 1'))).toMatch(/^ERROR/);
   });

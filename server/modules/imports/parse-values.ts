@@ -163,7 +163,7 @@ export function parseRegistrationNo(cell: Cell): Parsed<string> {
       'registration number: letters, digits, ".", "/", "-" (at most 40)',
     );
   }
-  return ok(text);
+  return ok(text.toUpperCase());
 }
 
 export function parseText(cell: Cell, opts: { min?: number; max: number }): Parsed<string> {

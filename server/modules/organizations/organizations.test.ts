@@ -57,12 +57,14 @@ describe('bad input', () => {
     expect(res.json().detailEn).toContain('01534 does not exist on the current map');
   });
 
-  it('answers 409 on a duplicate registration number', async () => {
-    const first = await create();
+  it('answers 409 on a duplicate registration number, whatever its case', async () => {
+    const typed = `k2-${unique()}`;
+    const first = await create({ registrationNo: typed });
+    expect(first.registrationNo).toBe(typed.toUpperCase());
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/organizations',
-      payload: buildOrganization({ registrationNo: first.registrationNo }),
+      payload: buildOrganization({ registrationNo: typed }),
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'conflict', errors: [{ field: 'registrationNo' }] });

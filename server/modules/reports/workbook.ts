@@ -263,7 +263,7 @@ async function readSheet(file: { fileName: string; fileData: Buffer }): Promise<
     const version = parseWhole(byKey.version ?? null);
     out.push({
       line,
-      registrationNo: cellText(byKey.registrationNo ?? null) ?? '',
+      registrationNo: cellText(byKey.registrationNo ?? null)?.toUpperCase() ?? '',
       version: version.ok ? version.value : null,
       cells: byKey,
     });

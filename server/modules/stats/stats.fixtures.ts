@@ -17,7 +17,7 @@ import {
   type Sector,
   type Status,
 } from '../../../shared/contracts/enums.ts';
-import { unique } from '../../../test/factories.ts';
+import { uniqueNo } from '../../../test/factories.ts';
 import { derivePlacement } from '../organizations/placement.ts';
 
 export interface FixtureOrg {
@@ -39,7 +39,7 @@ export interface FixtureOrg {
 export async function insertOrganizations(db: Db | Tx, orgs: FixtureOrg[]): Promise<number[]> {
   const ids: number[] = [];
   for (const org of orgs) {
-    const token = unique();
+    const token = uniqueNo();
     const foundedOn = org.foundedOn === undefined ? '2015-01-01' : org.foundedOn;
     const history = org.history ?? [['active', foundedOn ?? '2015-01-01']];
     const [status, since] = history.at(-1)!;
