@@ -81,7 +81,14 @@ describe('a periodic report', () => {
       .toContain('không thể lớn hơn');
     await page.getByTestId('figure-profitVnd').fill('90000000');
     await expect.poll(() => page.getByTestId('report-issues').count(), { timeout: 10_000 }).toBe(0);
-    await page.getByTestId('report-save').click();
+    // typed key by key, as people type (fill() is one input event, which hid a crash)
+    await page.getByLabel('Kiến nghị, đề xuất', { exact: true }).pressSequentially('Vay vốn Quỹ');
+    await page.getByTestId('report-comment').pressSequentially('Lãi nhờ bán rau');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/reports/${PERIOD}`)),
+      page.getByTestId('report-save').click(),
+    ]);
+    expect(saved.request().postDataJSON()).toMatchObject({ proposals: 'Vay vốn Quỹ', comment: 'Lãi nhờ bán rau' });
     await expect.poll(() => page.getByTestId('report-status').innerText(), { timeout: 10_000 }).toBe('Nháp');
     await page.getByTestId('report-submit').click();
     await expect

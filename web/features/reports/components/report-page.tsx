@@ -211,7 +211,10 @@ function ReportForm({
             autosize
             minRows={2}
             value={draft.proposals}
-            onChange={(e) => setDraft((d) => ({ ...d, proposals: e.currentTarget.value }))}
+            onChange={(e) => {
+              const proposals = e.currentTarget.value; // read now: the updater runs after the event
+              setDraft((d) => ({ ...d, proposals }));
+            }}
             disabled={!can.edit}
           />
           <Textarea
@@ -219,7 +222,10 @@ function ReportForm({
             autosize
             minRows={2}
             value={draft.comment}
-            onChange={(e) => setDraft((d) => ({ ...d, comment: e.currentTarget.value }))}
+            onChange={(e) => {
+              const comment = e.currentTarget.value; // read now: the updater runs after the event
+              setDraft((d) => ({ ...d, comment }));
+            }}
             disabled={!can.edit}
             data-testid="report-comment"
           />
