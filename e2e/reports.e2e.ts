@@ -143,6 +143,45 @@ describe('a periodic report', () => {
   });
 });
 
+describe('two people on one report', () => {
+  it('the later save shows what the other changed, keeps what was typed, and can go on from the new version', async () => {
+    const H1 = `${PERIOD}-H1`;
+    const [coopPage, page] = [await pageAs(coop), await pageAs(officer)];
+    for (const p of [coopPage, page]) {
+      await p.goto(`${server.url}/organizations/${orgId}/reports/${H1}`);
+      await p.getByTestId('figure-members').waitFor();
+    }
+    await coopPage.getByTestId('figure-members').fill('20');
+    await coopPage.getByTestId('report-save').click();
+    await expect.poll(() => coopPage.getByTestId('report-status').innerText(), { timeout: 10_000 }).toBe('Nháp');
+
+    // the officer types, then the session ends; signing in again reads the cooperative's version
+    await page.getByTestId('figure-workers').fill('9');
+    await page.context().clearCookies();
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('again-password').fill(officer.password);
+    await page.getByTestId('again-submit').click();
+    await page.getByTestId('sign-in-again').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByTestId('report-status').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('figure-workers').inputValue()).toBe('9');
+
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('conflict-alert').waitFor({ timeout: 10_000 });
+    const changed = page.locator('[data-testid="conflict-field"][data-field="members"]');
+    expect(await changed.innerText()).toContain('20');
+    expect(await page.getByTestId('figure-workers').inputValue()).toBe('9');
+    await page.getByTestId('conflict-rebase').click();
+    expect(await page.getByTestId('figure-members').inputValue()).toBe('20');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/reports/${H1}`)),
+      page.getByTestId('report-save').click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    const stored = await admin(`/api/v1/organizations/${orgId}/reports/${H1}`);
+    expect(stored.body).toMatchObject({ members: 20, workers: 9, version: 2 });
+  });
+});
+
 describe('the grading sheet', () => {
   it('computes the total and the grade from the 15 criteria', async () => {
     const page = await pageAs(officer);

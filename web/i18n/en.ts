@@ -170,6 +170,7 @@ export const en: Dictionary = {
     missing: 'Missing',
     all: 'All',
     statusNone: 'No report',
+    state: 'Report status',
     organization: 'Organisation',
     submittedAt: 'Submitted on',
     empty: 'No organisation',

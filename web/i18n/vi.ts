@@ -169,6 +169,7 @@ export const vi = {
     missing: 'Chưa nộp',
     all: 'Tất cả',
     statusNone: 'Chưa có báo cáo',
+    state: 'Trạng thái báo cáo',
     organization: 'Tổ chức',
     submittedAt: 'Ngày gửi',
     empty: 'Không có tổ chức nào',

@@ -14,7 +14,7 @@ import { useUpdateOrganization } from '../api/update-organization.ts';
 import { useOrganizationForm } from '../hooks/use-organization-form.ts';
 import { changedFields, fromOrganization, rebase } from '../utils/form-values.ts';
 import { validateEdit } from '../utils/validate-form.ts';
-import { ConflictAlert } from './conflict-alert.tsx';
+import { OrganizationConflict } from './conflict-alert.tsx';
 import { FormShell } from './form-shell.tsx';
 import { OrganizationForm } from './organization-form.tsx';
 
@@ -88,7 +88,7 @@ function EditForm({ org }: { org: Organization }) {
   };
 
   const notice = conflict ? (
-    <ConflictAlert
+    <OrganizationConflict
       base={baseValues}
       mine={form.values}
       theirs={fromOrganization(conflict)}

@@ -19,22 +19,26 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../../../shared/contracts/organizations.ts';
 import {
+  DIFFICULTY_LABELS,
   FIGURES,
   FIGURE_LABELS,
   REPORT_STATUS_LABELS,
+  reportSchema,
   type Difficulty,
   type Figure,
   type Report,
 } from '../../../../shared/contracts/reports.ts';
 import { checkReport } from '../../../../shared/rules/check-report.ts';
 import { BackLink } from '../../../components/back-link.tsx';
+import { ConflictAlert, type ConflictRow } from '../../../components/conflict-alert.tsx';
 import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { apiFetch } from '../../../lib/api.ts';
+import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useReport, useReportAction, useRules, type Step } from '../api/report.ts';
@@ -88,7 +92,7 @@ export function ReportPage() {
           )
         }
       />
-      <ReportForm key={`${report.data?.version ?? 0}`} id={id} period={period} org={org.data} report={report.data} />
+      <ReportForm key={`${id}-${period}`} id={id} period={period} org={org.data} report={report.data} />
     </>
   );
 }
@@ -110,13 +114,25 @@ function ReportForm({
   const rules = useRules();
   const previous = useReport(id, previousPeriod(period));
   const action = useReportAction(id, period);
+  // the version the edits started from, and the edits
+  const [base, setBase] = useState(report);
   const [draft, setDraft] = useState<Draft>(() => fromReport(report));
+  const [conflict, setConflict] = useState<Report | null>(null);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const can = report?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
+  const adopt = (next: Report | null, keepMine = false) => {
+    setBase(next);
+    setDraft(keepMine ? rebase(fromReport(base), draft, fromReport(next)) : fromReport(next));
+    setConflict(null);
+  };
+  // A newer version arrived (this user's own step, someone else's save read again after signing
+  // in again): the form follows it when it holds no edits; edits stay, and their save meets 409.
+  const edited = JSON.stringify(draft) !== JSON.stringify(fromReport(base));
+  if (report !== base && (!edited || JSON.stringify(draft) === JSON.stringify(fromReport(report)))) adopt(report);
+  const can = base?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
   // a step moves the stored report, not what the form shows: with changes unsaved, save first
   // (else submitting would send the old figures and the edits would vanish with the answer)
-  const unsaved = can.edit && JSON.stringify(draft) !== JSON.stringify(fromReport(report));
+  const unsaved = can.edit && edited;
   const leave = useLeaveGuard(unsaved);
 
   const issues = rules.data
@@ -127,7 +143,19 @@ function ReportForm({
   const text = (i: { message: string; messageEn: string }) => (lang === 'vi' ? i.message : i.messageEn);
 
   const run = (step: Step, body: Parameters<typeof action.mutate>[0]['body'], done: string) =>
-    action.mutate({ step, body }, { onSuccess: () => notify({ title: done }) });
+    action.mutate(
+      { step, body },
+      {
+        onSuccess: (saved) => {
+          adopt(saved);
+          notify({ title: done });
+        },
+        onError: (error) => {
+          const current = error instanceof ApiError && error.status === 409 && reportSchema.safeParse(error.current);
+          if (current && current.success) setConflict(current.data);
+        },
+      },
+    );
   const save = () =>
     run(
       'save',
@@ -136,7 +164,7 @@ function ReportForm({
         difficulties: draft.difficulties,
         proposals: draft.proposals || null,
         comment: draft.comment || null,
-        ...(report && { version: report.version }),
+        ...(base && { version: base.version }),
       },
       t.reports.saved,
     );
@@ -144,14 +172,22 @@ function ReportForm({
   return (
     <Stack gap="md">
       {leave.dialog}
-      {action.error && <ErrorAlert error={action.error} />}
-      {report?.status === 'returned' && report.returnReason && (
+      {conflict ? (
+        <ConflictAlert
+          rows={conflictRows(base, draft, conflict, { t, label, lang })}
+          onRebase={() => adopt(conflict, true)}
+          onDiscard={() => adopt(conflict)}
+        />
+      ) : (
+        action.error && <ErrorAlert error={action.error} />
+      )}
+      {base?.status === 'returned' && base.returnReason && (
         <Alert color="orange" title={t.reports.returnedBecause} data-testid="return-reason">
-          {report.returnReason}
+          {base.returnReason}
         </Alert>
       )}
-      {report?.status === 'approved' && <Alert color="green">{t.reports.locked}</Alert>}
-      {!report && <Text c="dimmed">{t.reports.none}</Text>}
+      {base?.status === 'approved' && <Alert color="green">{t.reports.locked}</Alert>}
+      {!base && <Text c="dimmed">{t.reports.none}</Text>}
       <Card>
         <Title order={2} fz="md" mb="md">
           {t.reports.figures}
@@ -231,7 +267,7 @@ function ReportForm({
           />
         </Stack>
       </Card>
-      {unsaved && report && (can.submit || can.return || can.approve) && (
+      {unsaved && base && (can.submit || can.return || can.approve) && (
         <Text size="sm" c="dimmed" ta="right" data-testid="report-unsaved">
           {t.reports.unsaved}
         </Text>
@@ -242,9 +278,9 @@ function ReportForm({
             {t.reports.save}
           </Button>
         )}
-        {can.submit && report && (
+        {can.submit && base && (
           <Button
-            onClick={() => run('submit', { version: report.version }, t.reports.submitted)}
+            onClick={() => run('submit', { version: base.version }, t.reports.submitted)}
             loading={action.isPending}
             disabled={unsaved}
             data-testid="report-submit"
@@ -252,7 +288,7 @@ function ReportForm({
             {t.reports.submit}
           </Button>
         )}
-        {can.return && report && (
+        {can.return && base && (
           <Button
             color="orange"
             variant="light"
@@ -263,10 +299,10 @@ function ReportForm({
             {t.reports.return}
           </Button>
         )}
-        {can.approve && report && (
+        {can.approve && base && (
           <Button
             color="green"
-            onClick={() => run('approve', { version: report.version }, t.reports.approved)}
+            onClick={() => run('approve', { version: base.version }, t.reports.approved)}
             loading={action.isPending}
             disabled={unsaved}
             data-testid="report-approve"
@@ -295,7 +331,7 @@ function ReportForm({
             disabled={reason.trim().length < 3}
             onClick={() => {
               setReturning(false);
-              run('return', { version: report!.version, reason }, t.reports.returned);
+              run('return', { version: base!.version, reason }, t.reports.returned);
             }}
             data-testid="return-confirm"
           >
@@ -305,4 +341,47 @@ function ReportForm({
       </Modal>
     </Stack>
   );
+}
+
+/** The new version with this user's own changes (since `base`) on top. */
+function rebase(base: Draft, mine: Draft, theirs: Draft): Draft {
+  const pick = <T,>(b: T, m: T, th: T) => (JSON.stringify(m) === JSON.stringify(b) ? th : m);
+  return {
+    figures: Object.fromEntries(
+      FIGURES.map((f) => [f, pick(base.figures[f], mine.figures[f], theirs.figures[f])]),
+    ) as Draft['figures'],
+    difficulties: pick(base.difficulties, mine.difficulties, theirs.difficulties),
+    proposals: pick(base.proposals, mine.proposals, theirs.proposals),
+    comment: pick(base.comment, mine.comment, theirs.comment),
+  };
+}
+
+/** What someone else changed since the version this user started from, beside this user's values. */
+function conflictRows(
+  base: Report | null,
+  mine: Draft,
+  current: Report,
+  { t, label, lang }: Pick<ReturnType<typeof useI18n>, 't' | 'label' | 'lang'>,
+): ConflictRow[] {
+  const [from, theirs] = [fromReport(base), fromReport(current)];
+  const rows: ConflictRow[] = FIGURES.filter((f) => from.figures[f] !== theirs.figures[f]).map((f) => ({
+    field: f,
+    label: label(FIGURE_LABELS[f]),
+    mine: formatNumber(mine.figures[f], lang),
+    theirs: formatNumber(theirs.figures[f], lang),
+  }));
+  const difficulties = (d: Draft) => d.difficulties.map((k) => label(DIFFICULTY_LABELS[k])).join(', ') || EMPTY;
+  const texts = [
+    ['difficulties', t.reports.difficulties, difficulties],
+    ['proposals', t.reports.proposals, (d: Draft) => d.proposals || EMPTY],
+    ['comment', t.reports.comment, (d: Draft) => d.comment || EMPTY],
+  ] as const;
+  for (const [field, name, show] of texts) {
+    if (show(from) !== show(theirs)) rows.push({ field, label: name, mine: show(mine), theirs: show(theirs) });
+  }
+  if (base && base.status !== current.status) {
+    const status = (r: Report) => label(REPORT_STATUS_LABELS[r.status]);
+    rows.push({ field: 'status', label: t.reports.state, mine: status(base), theirs: status(current) });
+  }
+  return rows;
 }
