@@ -198,6 +198,49 @@ describe('the grading sheet', () => {
       .toContain('Tốt (85 điểm)');
     await page.screenshot({ path: `${shots}grading.png`, fullPage: true });
   });
+
+  it('fits a phone; a later save sees the other score and keeps its own; a viewer only reads', async () => {
+    const { body: schemes } = await admin('/api/v1/grading-schemes');
+    const [first, second] = schemes[0].criteria as { code: string; maxPoints: number }[];
+    const url = `${server.url}/organizations/${orgId}/grades/${PERIOD}`;
+    const [page, coopPage] = [await pageAs(officer, PHONE), await pageAs(coop)];
+    for (const p of [page, coopPage]) {
+      await p.goto(url);
+      await p.getByTestId(`score-${first!.code}`).waitFor();
+    }
+    // the score box is on the screen, not off to the right of a scrolled table
+    const box = (await page.getByTestId(`score-${second!.code}`).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+
+    await coopPage.getByTestId(`score-${first!.code}`).fill('0');
+    await coopPage.getByTestId('grade-save').click();
+    await expect.poll(() => coopPage.getByTestId('current-grade').innerText(), { timeout: 10_000 }).not.toContain('85');
+    await page.getByTestId(`score-${second!.code}`).fill('0');
+    await page.getByTestId('grade-save').click();
+    await page.getByTestId('conflict-alert').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('conflict-field').getAttribute('data-field')).toBe(first!.code);
+    await page.getByTestId('conflict-rebase').click();
+    expect(await page.getByTestId(`score-${first!.code}`).inputValue()).toBe('0');
+    expect(await page.getByTestId(`score-${second!.code}`).inputValue()).toBe('0');
+    await page.getByTestId('grade-save').click();
+    await expect
+      .poll(async () => (await admin(`/api/v1/organizations/${orgId}/grades/${PERIOD}`)).body.scores, {
+        timeout: 10_000,
+      })
+      .toMatchObject({ [first!.code]: 0, [second!.code]: 0 });
+
+    const viewer = { email: 'xem@hoptac.local', password: 'mật khẩu người xem' };
+    const made = await admin('/api/v1/users', {
+      method: 'POST',
+      body: JSON.stringify({ ...viewer, name: 'Người xem', role: 'viewer' }),
+    });
+    expect(made.status).toBe(201);
+    const viewerPage = await pageAs(viewer);
+    await viewerPage.goto(url);
+    await viewerPage.getByTestId(`score-${first!.code}`).waitFor();
+    expect(await viewerPage.getByTestId(`score-${first!.code}`).isDisabled()).toBe(true);
+    expect(await viewerPage.getByTestId('grade-save').count()).toBe(0);
+  });
 });
 
 describe('a field review', () => {

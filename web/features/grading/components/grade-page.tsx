@@ -1,73 +1,130 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
-import type { Grade, GradingScheme } from '../../../../shared/contracts/grading.ts';
+import { gradeSchema, type Grade, type GradingScheme } from '../../../../shared/contracts/grading.ts';
+import type { Organization } from '../../../../shared/contracts/organizations.ts';
 import { scoreGrade } from '../../../../shared/rules/grade.ts';
 import { BackLink } from '../../../components/back-link.tsx';
+import { ConflictAlert } from '../../../components/conflict-alert.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatNumber } from '../../../lib/format.ts';
+import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { EMPTY, formatNumber } from '../../../lib/format.ts';
+import { useCan } from '../../../lib/session.tsx';
 import { useGrade, useSaveGrade, useSchemes } from '../api/grades.ts';
+
+type Scores = Record<string, number | undefined>;
+
+/** The points a grade was scored with (none for a grade imported without them). */
+const storedScores = (grade: Grade | null): Scores => (grade?.source === 'scored' && grade.scores ? grade.scores : {});
+
+const differ = (a: Scores, b: Scores) =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].some((c) => a[c] !== b[c]);
 
 /** The scoring sheet of an organisation for a year: points per criterion; total and grade computed. */
 export function GradePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const params = useParams();
   const id = Number(params.id);
   const year = params.year ?? '';
   const schemes = useSchemes();
   const grade = useGrade(id, year);
+  const org = useQuery({
+    queryKey: ['organizations', 'detail', id],
+    queryFn: ({ signal }) => apiFetch<Organization>(`/api/v1/organizations/${id}`, { signal }),
+  });
   useDocumentTitle(`${t.grading.title(year)} · hoptac`);
-  if (schemes.isError || grade.isError) return <ErrorAlert error={schemes.error ?? grade.error} />;
-  if (!schemes.data || grade.isPending) return <Skeleton height={400} />;
+  const failed = schemes.error ?? grade.error ?? org.error;
+  if (failed) return <ErrorAlert error={failed} />;
+  if (!schemes.data || grade.isPending || !org.data) return <Skeleton height={400} />;
   const scheme = schemes.data.find((s) => s.code === grade.data?.scheme) ?? schemes.data[0]!;
   return (
     <>
       <PageHeader
-        above={<BackLink to={`/organizations/${id}`} label={t.detail.back} />}
+        above={<BackLink to={`/organizations/${id}`} label={org.data.name} />}
         title={t.grading.title(year)}
-        description={scheme.name}
+        description={lang === 'vi' ? scheme.name : scheme.nameEn}
       />
-      <Sheet key={grade.data?.version ?? 0} id={id} year={year} scheme={scheme} grade={grade.data} />
+      <Sheet key={`${id}-${year}`} id={id} year={year} scheme={scheme} grade={grade.data ?? null} />
     </>
   );
 }
 
 function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: GradingScheme; grade: Grade | null }) {
   const { t, lang, label } = useI18n();
+  const show = (points: number | undefined) => (points === undefined ? EMPTY : formatNumber(points, lang, 1));
   const notify = useNotify();
   const save = useSaveGrade(id, year);
-  const stored: Record<string, number> = grade?.source === 'scored' && grade.scores ? grade.scores : {};
-  const [scores, setScores] = useState<Record<string, number | undefined>>(stored);
+  const mayScore = useCan('grades.score');
+  // the version the scores started from, and the scores typed
+  const [base, setBase] = useState(grade);
+  const [scores, setScores] = useState<Scores>(() => storedScores(grade));
+  const [conflict, setConflict] = useState<Grade | null>(null);
   const filled = Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
-  const codes = new Set([...Object.keys(filled), ...Object.keys(stored)]);
-  const leave = useLeaveGuard([...codes].some((code) => filled[code] !== stored[code]));
+  const edited = differ(storedScores(base), scores);
+  const adopt = (next: Grade | null, keepMine = false) => {
+    const [from, theirs] = [storedScores(base), storedScores(next)];
+    setBase(next);
+    // their sheet, with the criteria this user changed on top
+    setScores(
+      keepMine
+        ? {
+            ...theirs,
+            ...Object.fromEntries(
+              scheme.criteria.flatMap((c) => (scores[c.code] !== from[c.code] ? [[c.code, scores[c.code]]] : [])),
+            ),
+          }
+        : theirs,
+    );
+    setConflict(null);
+  };
+  // a newer version arrived (this user's save, or someone else's read after signing in again):
+  // the sheet follows it unless it holds scores typed, which stay (their save then meets 409)
+  if (grade !== base && (!edited || !differ(storedScores(grade), scores))) adopt(grade);
+  const leave = useLeaveGuard(edited);
   const scored = scoreGrade(scheme, filled);
   const complete = scored.issues.length === 0;
   return (
     <Stack gap="md">
       {leave.dialog}
-      {grade && (
-        <Alert color={grade.source === 'import' ? 'gray' : 'teal'} data-testid="current-grade">
-          {grade.source === 'import'
-            ? `${t.grading.imported}: ${label(GRADE_LABELS[grade.grade])}`
-            : t.grading.current(label(GRADE_LABELS[grade.grade]), formatNumber(grade.total, lang, 1))}
+      {base && (
+        <Alert color={base.source === 'import' ? 'gray' : 'teal'} data-testid="current-grade">
+          {base.source === 'import'
+            ? `${t.grading.imported}: ${label(GRADE_LABELS[base.grade])}`
+            : t.grading.current(label(GRADE_LABELS[base.grade]), formatNumber(base.total, lang, 1))}
         </Alert>
       )}
-      {save.error && <ErrorAlert error={save.error} />}
+      {conflict ? (
+        <ConflictAlert
+          rows={scheme.criteria
+            .filter((c) => storedScores(base)[c.code] !== storedScores(conflict)[c.code])
+            .map((c) => ({
+              field: c.code,
+              label: `${c.code}. ${lang === 'vi' ? c.name : c.nameEn}`,
+              mine: show(scores[c.code]),
+              theirs: show(storedScores(conflict)[c.code]),
+            }))}
+          onRebase={() => adopt(conflict, true)}
+          onDiscard={() => adopt(conflict)}
+        />
+      ) : (
+        save.error && <ErrorAlert error={save.error} />
+      )}
       <Card p={0}>
-        <Table.ScrollContainer minWidth={520}>
+        {/* fits a phone: the criterion's name wraps beside its score */}
+        <Table.ScrollContainer minWidth={300}>
           <Table verticalSpacing="xs" data-testid="grade-sheet">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.grading.criterion}</Table.Th>
                 <Table.Th ta="right">{t.grading.max}</Table.Th>
-                <Table.Th w={140}>{t.grading.points}</Table.Th>
+                <Table.Th w={112}>{t.grading.points}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -89,7 +146,8 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
                       decimalSeparator={lang === 'vi' ? ',' : '.'}
                       value={scores[c.code] ?? ''}
                       onChange={(v) => setScores((s) => ({ ...s, [c.code]: typeof v === 'number' ? v : undefined }))}
-                      aria-label={`${c.code} ${c.name}`}
+                      disabled={!mayScore}
+                      aria-label={`${c.code} ${lang === 'vi' ? c.name : c.nameEn}`}
                       data-testid={`score-${c.code}`}
                     />
                   </Table.Td>
@@ -110,19 +168,31 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
             </Badge>
           )}
         </Group>
-        <Button
-          disabled={!complete}
-          loading={save.isPending}
-          onClick={() =>
-            save.mutate(
-              { scheme: scheme.code, scores: filled, ...(grade && { version: grade.version }) },
-              { onSuccess: () => notify({ title: t.grading.saved }) },
-            )
-          }
-          data-testid="grade-save"
-        >
-          {t.grading.save}
-        </Button>
+        {mayScore && (
+          <Button
+            disabled={!complete}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { scheme: scheme.code, scores: filled, ...(base && { version: base.version }) },
+                {
+                  onSuccess: (saved) => {
+                    adopt(saved);
+                    notify({ title: t.grading.saved });
+                  },
+                  onError: (error) => {
+                    const current =
+                      error instanceof ApiError && error.status === 409 && gradeSchema.safeParse(error.current);
+                    if (current && current.success) setConflict(current.data);
+                  },
+                },
+              )
+            }
+            data-testid="grade-save"
+          >
+            {t.grading.save}
+          </Button>
+        )}
       </Group>
     </Stack>
   );
