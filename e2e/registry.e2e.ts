@@ -137,6 +137,40 @@ describe('registry in the browser', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/organizations');
   });
 
+  it('a period’s dates changed by two administrators: the later save is refused, and can take the new dates', async () => {
+    const other = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signInPage(other, server.url);
+    for (const p of [page, other]) await p.goto(`${server.url}/settings`);
+    const due = (p: Page) => p.getByTestId('period-2026-H1').getByRole('textbox').nth(1);
+    const opens = (p: Page) => p.getByTestId('period-2026-H1').getByRole('textbox').first();
+    await due(page).fill('20/07/2026');
+    await page.getByTestId('period-2026-H1').getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(
+        async () => (await api('/api/v1/periods')).body.find((w: { period: string }) => w.period === '2026-H1').dueOn,
+      )
+      .toBe('2026-07-20');
+
+    await due(other).fill('31/07/2026');
+    await other.getByTestId('period-2026-H1').getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(() => other.getByTestId('period-error').innerText(), { timeout: 10_000 })
+      .toContain('người khác đổi');
+    await other.getByTestId('period-2026-H1').getByTestId('conflict-discard').click();
+    expect(await due(other).inputValue()).toBe('20/07/2026');
+    expect((await api('/api/v1/periods')).body.find((w: { period: string }) => w.period === '2026-H1').dueOn).toBe(
+      '2026-07-20',
+    );
+
+    // a deadline before the opening: the reason, in Vietnamese, beside the row
+    await opens(other).fill('01/09/2026');
+    await other.getByTestId('period-2026-H1').getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(() => other.getByTestId('period-error').innerText(), { timeout: 10_000 })
+      .toBe('Hạn nộp phải sau ngày mở');
+    await other.close();
+  });
+
   it('browses administrative units', async () => {
     await page.goto(`${server.url}/admin-units`);
     await expect.poll(() => page.getByTestId('unit-row').count(), { timeout: 10_000 }).toBe(34);

@@ -212,14 +212,21 @@ export const periodWindowSchema = z.object({
   opensOn: z.string(),
   dueOn: z.string(),
   custom: z.boolean().describe('false: the default dates (the period’s first day; 15 July, 15 January, 15 December)'),
+  version: z.number().int().describe('0 while the dates are the defaults, never saved'),
 });
 export type PeriodWindow = z.infer<typeof periodWindowSchema>;
 
 const day = z.iso.date(bi('Ngày theo dạng YYYY-MM-DD', 'A date as YYYY-MM-DD'));
-export const periodWindowInput = z.object({ opensOn: day, dueOn: day }).refine((w) => w.opensOn <= w.dueOn, {
-  message: bi('Hạn nộp phải sau ngày mở', 'The deadline must come after the opening'),
-  path: ['dueOn'],
-});
+export const periodWindowInput = z
+  .object({
+    opensOn: day,
+    dueOn: day,
+    version: z.number().int().min(0).describe('the version you read (0: the defaults, never saved)'),
+  })
+  .refine((w) => w.opensOn <= w.dueOn, {
+    message: bi('Hạn nộp phải sau ngày mở', 'The deadline must come after the opening'),
+    path: ['dueOn'],
+  });
 
 /**
  * What needs doing now (GET /api/v1/reminders), for the periods open today whose deadline is

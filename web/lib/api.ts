@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { Problem } from '../../shared/contracts/problem.ts';
 import { dictionaries } from '../i18n/dictionary.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -36,6 +37,15 @@ export class ApiError extends Error {
   text(lang: Lang): { title: string; detail: string | undefined } {
     return lang === 'vi' ? { title: this.title, detail: this.detail } : { title: this.titleEn, detail: this.detailEn };
   }
+}
+
+/** A 409: someone else saved a newer version. */
+export const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
+
+/** On a 409, the record as it is now, when it has the shape expected. */
+export function conflictCurrent<T>(error: unknown, schema: ZodType<T>): T | null {
+  const parsed = isConflict(error) ? schema.safeParse(error.current) : null;
+  return parsed?.success ? parsed.data : null;
 }
 
 function isProblem(body: unknown): body is Problem {

@@ -344,7 +344,7 @@ const SAMPLES: Record<string, { ok: number; call: (who: Who) => Promise<LightMyR
       send(who, {
         method: 'PUT',
         url: '/api/v1/periods/2039',
-        payload: { opensOn: '2039-01-01', dueOn: '2039-12-15' },
+        payload: { opensOn: '2039-01-01', dueOn: '2039-12-15', version: 0 },
       }),
   },
   'GET /api/v1/field-reviews': {

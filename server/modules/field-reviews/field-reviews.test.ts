@@ -146,13 +146,13 @@ describe('difficulties', () => {
     await admin.inject({
       method: 'PUT',
       url: '/api/v1/periods/2029',
-      payload: { opensOn: '2026-01-01', dueOn: '2029-12-15' },
+      payload: { opensOn: '2026-01-01', dueOn: '2029-12-15', version: 0 },
     });
     const report = (id: number) => `/api/v1/organizations/${id}/reports/${YEAR}-H1`;
     await admin.inject({
       method: 'PUT',
       url: '/api/v1/periods/2029-H1',
-      payload: { opensOn: '2026-01-01', dueOn: '2029-07-15' },
+      payload: { opensOn: '2026-01-01', dueOn: '2029-07-15', version: 0 },
     });
     const figures = { members: 10, workers: 7, difficulties: ['capital'] };
     expect((await admin.inject({ method: 'PUT', url: report(orgs[1]!), payload: figures })).statusCode).toBe(200);

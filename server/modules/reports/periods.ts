@@ -13,11 +13,12 @@ import { comparePeriods, parsePeriod } from './period.ts';
 
 type Executor = Pick<Db, 'execute'>;
 
-type WindowRow = { period: string; opensOn: string | null; dueOn: string };
+type WindowRow = { period: string; opensOn: string | null; dueOn: string; version: number };
 
 /** A period's window from its row in reporting_periods, if any, and period_due_on(). */
 const windowSql = (periods: SQL) => sql`
-  select p.period, r.opens_on::text as "opensOn", period_due_on(p.period)::text as "dueOn"
+  select p.period, r.opens_on::text as "opensOn", period_due_on(p.period)::text as "dueOn",
+    coalesce(r.version, 0) as version
   from (${periods}) p (period) left join reporting_periods r on r.period = p.period`;
 
 const toWindow = (row: WindowRow): PeriodWindow => ({
@@ -25,6 +26,7 @@ const toWindow = (row: WindowRow): PeriodWindow => ({
   opensOn: row.opensOn ?? parsePeriod(row.period).start,
   dueOn: row.dueOn,
   custom: row.opensOn !== null,
+  version: row.version,
 });
 
 /** One period's window: every save asks it (built once). */
@@ -52,14 +54,28 @@ export async function setPeriodWindow(
   db: Db,
   caller: Caller,
   period: string,
-  window: { opensOn: string; dueOn: string },
+  window: { opensOn: string; dueOn: string; version: number },
 ): Promise<PeriodWindow> {
   parsePeriod(period);
   return db.transaction(async (tx) => {
     const before = await periodWindow(tx, period);
-    await tx.execute(sql`
-      insert into reporting_periods (period, opens_on, due_on) values (${period}, ${window.opensOn}, ${window.dueOn})
-      on conflict (period) do update set opens_on = excluded.opens_on, due_on = excluded.due_on, updated_at = now()`);
+    // the version read, checked again by the write itself against a save in between
+    const { rows } =
+      before.version === window.version
+        ? await tx.execute(sql`
+            insert into reporting_periods (period, opens_on, due_on) values (${period}, ${window.opensOn}, ${window.dueOn})
+            on conflict (period) do update set opens_on = excluded.opens_on, due_on = excluded.due_on,
+              version = reporting_periods.version + 1, updated_at = now()
+            where reporting_periods.version = ${window.version}
+            returning version`)
+        : { rows: [] };
+    if (rows.length === 0) {
+      throw new AppError('conflict', {
+        vi: `Ngày của kỳ ${period} đã được người khác đổi sau khi bạn mở; hãy xem lại`,
+        en: `Someone else changed the dates of ${period} after you opened them; review them`,
+        current: (await periodWindow(tx, period)) as unknown as Record<string, unknown>,
+      });
+    }
     const after = await periodWindow(tx, period);
     await recordAudit(tx, caller, {
       action: 'period.update',

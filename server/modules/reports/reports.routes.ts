@@ -159,7 +159,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Đặt ngày mở và hạn nộp của một kỳ báo cáo',
         params: z.object({ period: periodSchema }),
         body: periodWindowInput,
-        response: { 200: periodWindowSchema, 400: problemSchema, 403: problemSchema },
+        response: { 200: periodWindowSchema, 400: problemSchema, 403: problemSchema, 409: problemSchema },
       },
     },
     async (req) => setPeriodWindow(db, callerOf(req), req.params.period, req.body),

@@ -7,6 +7,7 @@ export const reportingPeriods = pgTable('reporting_periods', {
   period: text().primaryKey(),
   opensOn: date({ mode: 'string' }).notNull(),
   dueOn: date({ mode: 'string' }).notNull(),
+  version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
     const opened = await admin.inject({
       method: 'PUT',
       url: `/api/v1/periods/${period}`,
-      payload: { opensOn: '2026-01-01', dueOn: `${period}-12-15` },
+      payload: { opensOn: '2026-01-01', dueOn: `${period}-12-15`, version: 0 },
     });
     expect(opened.statusCode, opened.body).toBe(200);
   }
@@ -255,6 +255,7 @@ describe('periods', () => {
       opensOn: '2026-01-01',
       dueOn: `${PERIOD}-12-15`,
       custom: true,
+      version: 1,
     });
     const early = await put(coop, good, '2034-H2');
     expect(early.statusCode).toBe(409);
@@ -263,16 +264,33 @@ describe('periods', () => {
   });
 
   it('are set by an administrator only, the deadline after the opening', async () => {
-    const body = { opensOn: '2035-01-01', dueOn: '2035-12-15' };
+    const body = { opensOn: '2035-01-01', dueOn: '2035-12-15', version: 0 };
     const denied = await officer.inject({ method: 'PUT', url: '/api/v1/periods/2035', payload: body });
     expect(denied.statusCode).toBe(403);
     const backwards = await admin.inject({
       method: 'PUT',
       url: '/api/v1/periods/2035',
-      payload: { opensOn: '2035-12-16', dueOn: '2035-12-15' },
+      payload: { opensOn: '2035-12-16', dueOn: '2035-12-15', version: 0 },
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].field).toBe('dueOn');
+  });
+
+  it('are changed with the version read: the later of two edits gets 409 and the dates stay the first one’s', async () => {
+    const set = (dueOn: string, version: number) =>
+      admin.inject({
+        method: 'PUT',
+        url: '/api/v1/periods/2037-H1',
+        payload: { opensOn: '2037-01-01', dueOn, version },
+      });
+    const first = await set('2037-07-20', 0);
+    expect(first.json()).toMatchObject({ dueOn: '2037-07-20', custom: true, version: 1 });
+    const stale = await set('2037-07-31', 0); // read before the first save: the defaults
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conflict', current: { dueOn: '2037-07-20', version: 1 } });
+    expect((await set('2037-07-31', 1)).json()).toMatchObject({ dueOn: '2037-07-31', version: 2 });
+    const [a, b] = await Promise.all([set('2037-08-01', 2), set('2037-08-02', 2)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
   });
 });
 
@@ -282,7 +300,7 @@ describe('reminders', () => {
     await admin.inject({
       method: 'PUT',
       url: '/api/v1/periods/2036',
-      payload: { opensOn: '2026-01-01', dueOn: '2036-12-15' },
+      payload: { opensOn: '2026-01-01', dueOn: '2036-12-15', version: 0 },
     });
     const ofCoop = callerFor(
       { ...userOf(coop), role: 'cooperative', areaCode: null, areaProvinceCode: null, organizationId: org },

@@ -42,7 +42,7 @@ beforeAll(async () => {
     await admin.inject({
       method: 'PUT',
       url: `/api/v1/periods/${period}`,
-      payload: { opensOn: '2026-01-01', dueOn: `${period}-12-15` },
+      payload: { opensOn: '2026-01-01', dueOn: `${period}-12-15`, version: 0 },
     });
   }
   const last = await admin.inject({

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Grade, GradeInput, GradingScheme } from '../../../../shared/contracts/grading.ts';
-import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { ApiError, apiFetch, isConflict } from '../../../lib/api.ts';
 
 const url = (id: number, year: string) => `/api/v1/organizations/${id}/grades/${year}`;
 
@@ -32,5 +32,8 @@ export function useSaveGrade(id: number, year: string) {
   return useMutation({
     mutationFn: (body: GradeInput) => apiFetch<Grade>(url(id, year), { method: 'PUT', body }),
     onSuccess: (grade) => queryClient.setQueryData(['grades', id, year], grade),
+    onError: (error) => {
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['grades', id, year] });
+    },
   });
 }

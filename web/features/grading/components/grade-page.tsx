@@ -14,7 +14,7 @@ import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useGrade, useSaveGrade, useSchemes } from '../api/grades.ts';
@@ -86,7 +86,8 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
   };
   // a newer version arrived (this user's save, or someone else's read after signing in again):
   // the sheet follows it unless it holds scores typed, which stay (their save then meets 409)
-  if (grade !== base && (!edited || !differ(storedScores(grade), scores))) adopt(grade);
+  const newer = (grade?.version ?? 0) > (base?.version ?? 0);
+  if (newer && (!edited || !differ(storedScores(grade), scores))) adopt(grade);
   const leave = useLeaveGuard(edited);
   const scored = scoreGrade(scheme, filled);
   const complete = scored.issues.length === 0;
@@ -180,11 +181,7 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
                     adopt(saved);
                     notify({ title: t.grading.saved });
                   },
-                  onError: (error) => {
-                    const current =
-                      error instanceof ApiError && error.status === 409 && gradeSchema.safeParse(error.current);
-                    if (current && current.success) setConflict(current.data);
-                  },
+                  onError: (error) => setConflict(conflictCurrent(error, gradeSchema)),
                 },
               )
             }

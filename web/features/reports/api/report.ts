@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Report, ReportInput, ReportRule } from '../../../../shared/contracts/reports.ts';
-import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { ApiError, apiFetch, isConflict } from '../../../lib/api.ts';
 
 const url = (id: number, period: string) => `/api/v1/organizations/${id}/reports/${period}`;
 export const reportKey = (id: number, period: string) => ['reports', id, period] as const;
@@ -41,6 +41,10 @@ export function useReportAction(id: number, period: string) {
       queryClient.setQueryData(reportKey(id, period), report);
       void queryClient.invalidateQueries({ queryKey: ['reports', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['reports', 'reminders'] });
+    },
+    // someone else's version: read it, for what the page shows around the form
+    onError: (error) => {
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: reportKey(id, period) });
     },
   });
 }

@@ -37,7 +37,7 @@ import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { ApiError, apiFetch } from '../../../lib/api.ts';
+import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useCan } from '../../../lib/session.tsx';
@@ -127,8 +127,10 @@ function ReportForm({
   };
   // A newer version arrived (this user's own step, someone else's save read again after signing
   // in again): the form follows it when it holds no edits; edits stay, and their save meets 409.
+  // Only newer: after a conflict the version taken from the 409 is ahead of the cache.
   const edited = JSON.stringify(draft) !== JSON.stringify(fromReport(base));
-  if (report !== base && (!edited || JSON.stringify(draft) === JSON.stringify(fromReport(report)))) adopt(report);
+  const newer = (report?.version ?? 0) > (base?.version ?? 0);
+  if (newer && (!edited || JSON.stringify(draft) === JSON.stringify(fromReport(report)))) adopt(report);
   const can = base?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
   // a step moves the stored report, not what the form shows: with changes unsaved, save first
   // (else submitting would send the old figures and the edits would vanish with the answer)
@@ -151,8 +153,7 @@ function ReportForm({
           notify({ title: done });
         },
         onError: (error) => {
-          const current = error instanceof ApiError && error.status === 409 && reportSchema.safeParse(error.current);
-          if (current && current.success) setConflict(current.data);
+          setConflict(conflictCurrent(error, reportSchema));
         },
       },
     );

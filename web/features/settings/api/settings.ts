@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PeriodWindow } from '../../../../shared/contracts/reports.ts';
 import type { Settings } from '../../../../shared/contracts/settings.ts';
-import { apiFetch } from '../../../lib/api.ts';
+import { apiFetch, isConflict } from '../../../lib/api.ts';
 
 export function useSettings() {
   return useQuery({
@@ -18,6 +18,9 @@ export function useSaveSettings() {
       queryClient.setQueryData(['settings'], saved);
       void queryClient.invalidateQueries({ queryKey: ['stats'] });
     },
+    onError: (error) => {
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['settings'] });
+    },
   });
 }
 
@@ -31,7 +34,7 @@ export function usePeriods() {
 export function useSavePeriod() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ period, ...body }: { period: string; opensOn: string; dueOn: string }) =>
+    mutationFn: ({ period, ...body }: { period: string; opensOn: string; dueOn: string; version: number }) =>
       apiFetch<PeriodWindow>(`/api/v1/periods/${period}`, { method: 'PUT', body }),
     onSuccess: (saved) => {
       // the row shows what was saved at once: it no longer counts as a change not saved
@@ -40,6 +43,9 @@ export function useSavePeriod() {
       );
       void queryClient.invalidateQueries({ queryKey: ['periods'] });
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
+    },
+    onError: (error) => {
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['periods'] });
     },
   });
 }

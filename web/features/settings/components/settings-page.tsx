@@ -2,13 +2,15 @@ import { Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, Tex
 import { useDocumentTitle } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
-import type { PeriodWindow } from '../../../../shared/contracts/reports.ts';
-import type { Settings } from '../../../../shared/contracts/settings.ts';
+import { periodWindowSchema, type PeriodWindow } from '../../../../shared/contracts/reports.ts';
+import { settingsSchema, type Settings } from '../../../../shared/contracts/settings.ts';
+import { ConflictAlert } from '../../../components/conflict-alert.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { formatDate, parseDate } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { usePeriods, useSavePeriod, useSaveSettings, useSettings } from '../api/settings.ts';
@@ -50,11 +52,7 @@ export function SettingsPage() {
       <PageHeader title={t.settings.title} description={t.settings.description} />
       <Stack gap="md">
         {settings.isError && <ErrorAlert error={settings.error} />}
-        {settings.data ? (
-          <EffectiveCard key={settings.data.version} settings={settings.data} markDirty={markDirty} />
-        ) : (
-          <Skeleton h={120} />
-        )}
+        {settings.data ? <EffectiveCard settings={settings.data} markDirty={markDirty} /> : <Skeleton h={120} />}
         {periods.isError && <ErrorAlert error={periods.error} />}
         {periods.data ? <PeriodsCard periods={periods.data} markDirty={markDirty} /> : <Skeleton h={240} />}
       </Stack>
@@ -66,8 +64,28 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
   const { t, label } = useI18n();
   const notify = useNotify();
   const save = useSaveSettings();
+  // the settings the choice started from, and the choice
+  const [base, setBase] = useState(settings);
   const [grades, setGrades] = useState<string[]>(settings.effectiveGrades);
-  useReportDirty(markDirty, 'effective', [...grades].sort().join() !== [...settings.effectiveGrades].sort().join());
+  const [conflict, setConflict] = useState<Settings | null>(null);
+  const sameGrades = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+  const changed = !sameGrades(grades, base.effectiveGrades);
+  const follow = (next: Settings, keepMine = false) => {
+    setBase(next);
+    if (!keepMine) setGrades(next.effectiveGrades);
+  };
+  // newer settings read (after this card's save, or signing in again): followed unless changed here
+  if (settings.version > base.version && !changed) follow(settings);
+  useReportDirty(markDirty, 'effective', changed);
+  const names = (list: readonly string[]) =>
+    RATED.filter((g) => list.includes(g))
+      .map((g) => label(GRADE_LABELS[g]))
+      .join(', ');
+  const adopt = (next: Settings, keepMine = false) => {
+    follow(next, keepMine);
+    setConflict(null);
+    save.reset();
+  };
   return (
     <Card>
       <Title order={2} fz="md">
@@ -76,7 +94,22 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
       <Text size="sm" c="dimmed" mb="sm">
         {t.settings.effectiveHint}
       </Text>
-      {save.error && <ErrorAlert error={save.error} />}
+      {conflict ? (
+        <ConflictAlert
+          rows={[
+            {
+              field: 'effectiveGrades',
+              label: t.settings.effective,
+              mine: names(grades),
+              theirs: names(conflict.effectiveGrades),
+            },
+          ]}
+          onRebase={() => adopt(conflict, true)}
+          onDiscard={() => adopt(conflict)}
+        />
+      ) : (
+        save.error && <ErrorAlert error={save.error} />
+      )}
       <Checkbox.Group value={grades} onChange={setGrades}>
         <Group>
           {RATED.map((g) => (
@@ -90,8 +123,14 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
           loading={save.isPending}
           onClick={() =>
             save.mutate(
-              { effectiveGrades: grades as Settings['effectiveGrades'], version: settings.version },
-              { onSuccess: () => notify({ title: t.settings.saved }) },
+              { effectiveGrades: grades as Settings['effectiveGrades'], version: base.version },
+              {
+                onSuccess: (saved) => {
+                  adopt(saved);
+                  notify({ title: t.settings.saved });
+                },
+                onError: (error) => setConflict(conflictCurrent(error, settingsSchema)),
+              },
             )
           }
           data-testid="effective-save"
@@ -125,7 +164,7 @@ function PeriodsCard({ periods, markDirty }: { periods: PeriodWindow[]; markDirt
           </Table.Thead>
           <Table.Tbody>
             {periods.map((p) => (
-              <PeriodRow key={`${p.period}-${p.opensOn}-${p.dueOn}`} window={p} markDirty={markDirty} />
+              <PeriodRow key={p.period} window={p} markDirty={markDirty} />
             ))}
           </Table.Tbody>
         </Table>
@@ -135,21 +174,37 @@ function PeriodsCard({ periods, markDirty }: { periods: PeriodWindow[]; markDirt
 }
 
 function PeriodRow({ window: w, markDirty }: { window: PeriodWindow; markDirty: MarkDirty }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const notify = useNotify();
   const save = useSavePeriod();
+  // the dates the edit started from, and those typed
+  const [base, setBase] = useState(w);
   const [opens, setOpens] = useState(formatDate(w.opensOn));
   const [due, setDue] = useState(formatDate(w.dueOn));
+  const [conflict, setConflict] = useState<PeriodWindow | null>(null);
   const [opensOn, dueOn] = [parseDate(opens), parseDate(due)];
-  const changed = opensOn !== w.opensOn || dueOn !== w.dueOn;
+  const changed = opensOn !== base.opensOn || dueOn !== base.dueOn;
+  const follow = (next: PeriodWindow, keepMine = false) => {
+    setBase(next);
+    if (!keepMine) [setOpens, setDue].forEach((set, i) => set(formatDate(i ? next.dueOn : next.opensOn)));
+  };
+  const adopt = (next: PeriodWindow, keepMine = false) => {
+    follow(next, keepMine);
+    setConflict(null);
+    save.reset();
+  };
+  // newer dates read (after this row's save, or signing in again): followed unless typed over
+  if (w.version > base.version && !changed) follow(w);
   useReportDirty(markDirty, w.period, changed);
   const name = periodLabel(w.period, t.period);
+  const failure = save.error instanceof ApiError ? save.error : null;
+  const why = failure?.errors[0] ? (lang === 'vi' ? failure.errors[0].message : failure.errors[0].messageEn) : null;
   return (
     <Table.Tr data-testid={`period-${w.period}`}>
       <Table.Td>
         <Group gap={6}>
           {name}
-          {!w.custom && (
+          {!base.custom && (
             <Badge variant="light" color="gray" size="sm">
               {t.settings.defaults}
             </Badge>
@@ -168,7 +223,7 @@ function PeriodRow({ window: w, markDirty }: { window: PeriodWindow; markDirty: 
             aria-label={`${label}: ${name}`}
             value={value}
             onChange={(e) => set(e.currentTarget.value)}
-            error={!parsed}
+            error={!parsed && t.form.invalidDate}
             w={130}
           />
         </Table.Td>
@@ -181,8 +236,14 @@ function PeriodRow({ window: w, markDirty }: { window: PeriodWindow; markDirty: 
             loading={save.isPending}
             onClick={() =>
               save.mutate(
-                { period: w.period, opensOn, dueOn },
-                { onSuccess: () => notify({ title: t.settings.saved }) },
+                { period: w.period, opensOn, dueOn, version: base.version },
+                {
+                  onSuccess: (saved) => {
+                    adopt(saved);
+                    notify({ title: t.settings.saved });
+                  },
+                  onError: (error) => setConflict(conflictCurrent(error, periodWindowSchema)),
+                },
               )
             }
           >
@@ -190,9 +251,19 @@ function PeriodRow({ window: w, markDirty }: { window: PeriodWindow; markDirty: 
           </Button>
         )}
         {save.error && (
-          <Text size="xs" c="red">
-            {save.error.message}
+          <Text size="xs" c="red" data-testid="period-error">
+            {why ?? failure?.text(lang).detail ?? failure?.text(lang).title ?? t.errors.network}
           </Text>
+        )}
+        {conflict && (
+          <Group gap={4} mt={4}>
+            <Button size="compact-xs" onClick={() => adopt(conflict, true)} data-testid="conflict-rebase">
+              {t.conflict.rebase}
+            </Button>
+            <Button size="compact-xs" variant="default" onClick={() => adopt(conflict)} data-testid="conflict-discard">
+              {t.conflict.discard}
+            </Button>
+          </Group>
         )}
       </Table.Td>
     </Table.Tr>
