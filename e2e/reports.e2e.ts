@@ -295,6 +295,64 @@ describe('a field review', () => {
   });
 });
 
+describe('a field review on a phone', () => {
+  it('says on the field what is missing, sends once on a double tap, and shows a conflict', async () => {
+    const page = await pageAs(officer, PHONE);
+    await page.goto(`${server.url}/field-reviews/new`);
+    await page.getByTestId('review-save').click();
+    await page.getByTestId('review-invalid').waitFor({ timeout: 10_000 });
+    const title = page.getByTestId('review-title');
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    // the first field to fix is brought on screen, its message beside it, in words not keys
+    const box = (await title.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    const form = await page.locator('main').innerText();
+    expect(form).toContain('Nhập tên đợt rà soát');
+    expect(form).toContain('Chọn ít nhất một tổ chức');
+    expect(form).not.toContain('heldOn');
+
+    await title.fill('Rà soát nhanh');
+    await page.getByTestId('review-held-on').fill('20/10/2026');
+    await page.getByTestId('review-delegation').fill('Cán bộ xã');
+    await page.getByTestId('review-add-organization').fill('rau sach');
+    await page.getByRole('option', { name: /Rau sạch Đồng Tâm/ }).click();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/field-reviews')) posts.push(r.url());
+    });
+    await page.getByTestId('review-save').dblclick();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/field-reviews\/\d+$/);
+    expect(posts).toHaveLength(1);
+
+    // someone else renames it meanwhile: this page's save shows their title beside its own
+    const id = Number(page.url().split('/').at(-1));
+    const { body: stored } = await admin(`/api/v1/field-reviews/${id}`);
+    const { organizationId, findings, difficulties, proposals } = stored.findings[0];
+    const renamed = await admin(`/api/v1/field-reviews/${id}`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        ...stored,
+        title: 'Rà soát của tỉnh',
+        findings: [{ organizationId, findings, difficulties, proposals }],
+      }),
+    });
+    expect(renamed.status).toBe(200);
+    await page.getByTestId('review-delegation').fill('Cán bộ xã và tỉnh');
+    await page.getByTestId('review-save').click();
+    await page.getByTestId('conflict-alert').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="conflict-field"][data-field="title"]').innerText()).toContain(
+      'Rà soát của tỉnh',
+    );
+    await page.getByTestId('conflict-rebase').click();
+    expect(await title.inputValue()).toBe('Rà soát của tỉnh');
+    await page.getByTestId('review-save').click();
+    await expect
+      .poll(async () => (await admin(`/api/v1/field-reviews/${id}`)).body, { timeout: 10_000 })
+      .toMatchObject({ title: 'Rà soát của tỉnh', delegation: 'Cán bộ xã và tỉnh', version: 3 });
+  });
+});
+
 describe('the report workbook', () => {
   it('goes out pre-filled and comes back with a preview of each change before it is written', async () => {
     const page = await pageAs(officer);

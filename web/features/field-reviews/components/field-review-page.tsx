@@ -12,11 +12,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { REVIEW_KINDS, REVIEW_KIND_LABELS, type FieldReview } from '../../../../shared/contracts/field-reviews.ts';
+import { DIFFICULTY_LABELS } from '../../../../shared/contracts/reports.ts';
+import {
+  REVIEW_KINDS,
+  REVIEW_KIND_LABELS,
+  fieldReviewSchema,
+  type FieldReview,
+  type FieldReviewInput,
+} from '../../../../shared/contracts/field-reviews.ts';
 import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
+import { ConflictAlert, type ConflictRow } from '../../../components/conflict-alert.tsx';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { BackLink } from '../../../components/back-link.tsx';
 import { DifficultyChips } from '../../../components/difficulty-chips.tsx';
@@ -25,9 +33,11 @@ import { useNotify } from '../../../components/notifications.tsx';
 import { OrganizationSelect } from '../../../components/organization-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatDate, parseDate } from '../../../lib/format.ts';
+import { ApiError, conflictCurrent } from '../../../lib/api.ts';
+import { EMPTY, formatDate, parseDate } from '../../../lib/format.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
 import { useFieldReview, useSaveFieldReview } from '../api/field-reviews.ts';
+import { REVIEW_FIELDS, reviewErrorsOf, validateReview, type ReviewErrors } from '../utils/validate-review.ts';
 
 type Finding = FieldReview['findings'][number];
 interface Draft {
@@ -53,69 +63,107 @@ export function FieldReviewPage() {
   return (
     <>
       <PageHeader above={<BackLink to="/field-reviews" label={t.reviews.title} />} title={title} />
-      <ReviewForm key={review.data?.version ?? 0} review={review.data ?? null} />
+      <ReviewForm key={id ?? 'new'} review={review.data ?? null} />
     </>
   );
 }
 
 function ReviewForm({ review }: { review: FieldReview | null }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const session = useSession();
   const notify = useNotify();
   const navigate = useNavigate();
   const mayEdit = useCan('reviews.edit');
+  const narrow = useMediaQuery('(max-width: 36em)');
   const save = useSaveFieldReview(review?.id ?? null);
-  // a review's own area, or a new one's the caller's (the country's staff choose a province)
-  const commune = (code: string | null) => (code?.length === 5 ? code : null);
-  const [saved] = useState<Draft>(() => ({
-    kind: review?.kind ?? 'visit',
-    title: review?.title ?? '',
-    heldOn: review ? formatDate(review.heldOn) : '',
-    area: review
-      ? { province: review.provinceCode, district: null, commune: commune(review.areaCode) }
-      : { province: session.homeProvince, district: null, commune: commune(session.homeArea) },
-    delegation: review?.delegation ?? '',
-    notes: review?.notes ?? '',
-    findings: review?.findings ?? [],
-  }));
-  const [draft, setDraft] = useState(saved);
-  const leave = useLeaveGuard(mayEdit && JSON.stringify(draft) !== JSON.stringify(saved));
+  // the version the edits started from (null: a new review), and the edits
+  const [base, setBase] = useState(review);
+  const [draft, setDraft] = useState(() => draftOf(review, session));
+  const [errors, setErrors] = useState<ReviewErrors>({});
+  const [conflict, setConflict] = useState<FieldReview | null>(null);
+  const sending = useRef(false); // a double click sends once
+  const edited = JSON.stringify(draft) !== JSON.stringify(draftOf(base, session));
+  const follow = (next: FieldReview, keepMine = false) => {
+    setBase(next);
+    setDraft(keepMine ? rebase(draftOf(base, session), draft, draftOf(next, session)) : draftOf(next, session));
+  };
+  // a newer version read (after signing in again): followed unless edited here; then the save meets 409
+  if (review && base && review.version > base.version && !edited) follow(review);
+  const leave = useLeaveGuard(mayEdit && edited);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setFinding = (organizationId: number, patch: Partial<Finding>) =>
     set({ findings: draft.findings.map((f) => (f.organizationId === organizationId ? { ...f, ...patch } : f)) });
   const areaCode = draft.area.commune ?? draft.area.province;
-  const heldOn = parseDate(draft.heldOn);
+  const message = (field: keyof ReviewErrors) => errors[field]?.[lang];
 
-  const submit = () =>
-    save.mutate(
-      {
-        kind: draft.kind,
-        title: draft.title,
-        heldOn: heldOn ?? draft.heldOn,
-        areaCode: areaCode ?? '',
-        delegation: draft.delegation,
-        notes: draft.notes || null,
-        findings: draft.findings.map(({ organizationId, findings, difficulties, proposals }) => ({
-          organizationId,
-          findings: findings || null,
-          difficulties,
-          proposals: proposals || null,
-        })),
-        ...(review && { version: review.version }),
+  const submit = () => {
+    if (sending.current) return;
+    const body: FieldReviewInput = {
+      kind: draft.kind,
+      title: draft.title,
+      heldOn: parseDate(draft.heldOn) ?? '',
+      areaCode: areaCode ?? '',
+      delegation: draft.delegation,
+      notes: draft.notes || null,
+      findings: draft.findings.map(({ organizationId, findings, difficulties, proposals }) => ({
+        organizationId,
+        findings: findings || null,
+        difficulties,
+        proposals: proposals || null,
+      })),
+      ...(base && { version: base.version }),
+    };
+    const invalid = validateReview(body, draft.heldOn);
+    setErrors(invalid);
+    const first = REVIEW_FIELDS.find((f) => invalid[f]);
+    if (first) {
+      // the first field to fix, on the screen (on a phone the button is far below it)
+      document.querySelector<HTMLElement>(`[data-review-field="${first}"]`)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    sending.current = true;
+    save.mutate(body, {
+      onSuccess: (stored) => {
+        setBase(stored);
+        setDraft(draftOf(stored, session));
+        setConflict(null);
+        notify({ title: t.reviews.saved });
+        leave.release();
+        if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
       },
-      {
-        onSuccess: (stored) => {
-          notify({ title: t.reviews.saved });
-          leave.release();
-          if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
-        },
+      onError: (error) => {
+        setConflict(conflictCurrent(error, fieldReviewSchema));
+        if (error instanceof ApiError) setErrors(reviewErrorsOf(error.errors));
       },
-    );
+      onSettled: () => {
+        sending.current = false;
+      },
+    });
+  };
+  const adopt = (next: FieldReview, keepMine = false) => {
+    follow(next, keepMine);
+    setConflict(null);
+    save.reset();
+  };
+  const fieldsInError = Object.keys(errors).length > 0;
 
   return (
     <Stack gap="md">
       {leave.dialog}
-      {save.error && <ErrorAlert error={save.error} />}
+      {conflict ? (
+        <ConflictAlert
+          rows={conflictRows(draftOf(base, session), draft, draftOf(conflict, session), { t, label })}
+          onRebase={() => adopt(conflict, true)}
+          onDiscard={() => adopt(conflict)}
+        />
+      ) : (
+        save.error && !fieldsInError && <ErrorAlert error={save.error} />
+      )}
+      {fieldsInError && (
+        <Text c="red" size="sm" role="alert" data-testid="review-invalid">
+          {t.form.fixErrors}
+        </Text>
+      )}
       <Card>
         <Stack gap="sm">
           <SegmentedControl
@@ -123,6 +171,8 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
             value={draft.kind}
             onChange={(v) => set({ kind: v as Draft['kind'] })}
             data={REVIEW_KINDS.map((k) => ({ value: k, label: label(REVIEW_KIND_LABELS[k]) }))}
+            orientation={narrow ? 'vertical' : 'horizontal'}
+            fullWidth={narrow}
             disabled={!mayEdit}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -130,6 +180,8 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
               label={t.reviews.titleField}
               value={draft.title}
               onChange={(e) => set({ title: e.currentTarget.value })}
+              error={message('title')}
+              data-review-field="title"
               required
               disabled={!mayEdit}
               data-testid="review-title"
@@ -140,7 +192,8 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
               inputMode="numeric"
               value={draft.heldOn}
               onChange={(e) => set({ heldOn: e.currentTarget.value })}
-              error={draft.heldOn && !heldOn ? t.form.invalidDate : undefined}
+              error={message('heldOn') ?? (draft.heldOn && !parseDate(draft.heldOn) ? t.form.invalidDate : undefined)}
+              data-review-field="heldOn"
               required
               disabled={!mayEdit}
               data-testid="review-held-on"
@@ -150,6 +203,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
               value={draft.area}
               onChange={(area) => set({ area })}
               names={{ province: 'review-province', district: 'review-district', commune: 'review-commune' }}
+              errors={{ province: message('areaCode') }}
               required
             />
           </SimpleGrid>
@@ -159,6 +213,8 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
             minRows={2}
             value={draft.delegation}
             onChange={(e) => set({ delegation: e.currentTarget.value })}
+            error={message('delegation')}
+            data-review-field="delegation"
             required
             disabled={!mayEdit}
             data-testid="review-delegation"
@@ -203,7 +259,11 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
           testId="review-add-organization"
         />
       )}
-      {draft.findings.length === 0 && <Text c="dimmed">{t.reviews.noneChosen}</Text>}
+      {draft.findings.length === 0 && (
+        <Text c={message('findings') ? 'red' : 'dimmed'} data-review-field="findings">
+          {message('findings') ?? t.reviews.noneChosen}
+        </Text>
+      )}
       {draft.findings.map((f) => (
         <Card key={f.organizationId} data-testid="finding">
           <Group justify="space-between" wrap="nowrap" mb="xs">
@@ -255,4 +315,55 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
       )}
     </Stack>
   );
+}
+
+/** The form's values of a review, or of a new one in the caller's own area. */
+function draftOf(review: FieldReview | null, session: ReturnType<typeof useSession>): Draft {
+  // a review's own area, or a new one's the caller's (the country's staff choose a province)
+  const commune = (code: string | null) => (code?.length === 5 ? code : null);
+  return {
+    kind: review?.kind ?? 'visit',
+    title: review?.title ?? '',
+    heldOn: review ? formatDate(review.heldOn) : '',
+    area: review
+      ? { province: review.provinceCode, district: null, commune: commune(review.areaCode) }
+      : { province: session.homeProvince, district: null, commune: commune(session.homeArea) },
+    delegation: review?.delegation ?? '',
+    notes: review?.notes ?? '',
+    findings: review?.findings ?? [],
+  };
+}
+
+/** The new version with this user's own changes (since `base`) on top, field by field. */
+function rebase(base: Draft, mine: Draft, theirs: Draft): Draft {
+  const keys = Object.keys(theirs) as (keyof Draft)[];
+  const same = (k: keyof Draft) => JSON.stringify(mine[k]) === JSON.stringify(base[k]);
+  return Object.fromEntries(keys.map((k) => [k, same(k) ? theirs[k] : mine[k]])) as unknown as Draft;
+}
+
+/** What someone else changed since `base`, beside this user's values. */
+function conflictRows(
+  base: Draft,
+  mine: Draft,
+  theirs: Draft,
+  { t, label }: Pick<ReturnType<typeof useI18n>, 't' | 'label'>,
+): ConflictRow[] {
+  const organisations = (d: Draft) =>
+    d.findings
+      .map(
+        (f) =>
+          `${f.name}${f.difficulties.length ? ` (${f.difficulties.map((k) => label(DIFFICULTY_LABELS[k])).join(', ')})` : ''}`,
+      )
+      .join('; ') || EMPTY;
+  const shown: [keyof Draft, string, (d: Draft) => string][] = [
+    ['kind', t.reviews.kind, (d) => label(REVIEW_KIND_LABELS[d.kind])],
+    ['title', t.reviews.titleField, (d) => d.title || EMPTY],
+    ['heldOn', t.reviews.heldOn, (d) => d.heldOn || EMPTY],
+    ['delegation', t.reviews.delegation, (d) => d.delegation || EMPTY],
+    ['notes', t.reviews.notes, (d) => d.notes || EMPTY],
+    ['findings', t.reviews.organizations, organisations],
+  ];
+  return shown
+    .filter(([field]) => JSON.stringify(base[field]) !== JSON.stringify(theirs[field]))
+    .map(([field, name, show]) => ({ field, label: name, mine: show(mine), theirs: show(theirs) }));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api.ts';
 import { apiFieldErrors } from './api-field-errors.ts';
 import { EMPTY_VALUES, type FormValues } from './form-values.ts';
-import { splitMessage, validateCreate, validateEdit } from './validate-form.ts';
+import { splitMessage } from '../../../i18n/lang.ts';
+import { validateCreate, validateEdit } from './validate-form.ts';
 
 const valid: FormValues = {
   ...EMPTY_VALUES,

@@ -6,7 +6,7 @@ import {
   type OrganizationPatch,
 } from '../../../../shared/contracts/organizations.ts';
 import { dictionaries } from '../../../i18n/dictionary.ts';
-import type { Bilingual } from '../../../i18n/lang.ts';
+import { splitMessage, type Bilingual } from '../../../i18n/lang.ts';
 import { parseDate } from '../../../lib/format.ts';
 import { DATE_FIELDS, FIELD_NAMES, changedFields, toDraft, type FieldName, type FormValues } from './form-values.ts';
 
@@ -15,12 +15,6 @@ type Result<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
 
 const REQUIRED = ['registrationNo', 'name', 'kind', 'sector'] as const satisfies readonly FieldName[];
 const { vi, en } = dictionaries;
-
-/** The contracts write messages as "Vietnamese / English". */
-export function splitMessage(message: string): Bilingual {
-  const [viText = message, enText] = message.split(' / ');
-  return { vi: viText, en: enText ?? viText };
-}
 
 export function isFieldName(name: string): name is FieldName {
   return (FIELD_NAMES as string[]).includes(name);
