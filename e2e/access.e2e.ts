@@ -180,6 +180,32 @@ describe('the administrator', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect((await admin('/api/v1/users?q=be%20van%20toan')).body.items[0].name).toBe('Bế Văn Toàn');
 
+    // another administrator changes the account's email while this one renames it
+    await page
+      .getByRole('row', { name: /Bế Văn Toàn/ })
+      .getByRole('button')
+      .click();
+    await dialog.getByLabel('Họ và tên').fill('Bế Văn Toàn (xã Hạ Lang)');
+    const read = (await admin('/api/v1/users?q=be%20van%20toan')).body.items[0];
+    const changed = await admin(`/api/v1/users/${read.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: read.version, email: 'toan@hoptac.local' }),
+    });
+    expect(changed.status).toBe(200);
+    await page.getByTestId('user-save').click();
+    await dialog.getByTestId('conflict-alert').waitFor({ timeout: 10_000 });
+    expect(await dialog.locator('[data-testid="conflict-field"][data-field="email"]').innerText()).toContain(
+      'toan@hoptac.local',
+    );
+    await dialog.getByTestId('conflict-rebase').click();
+    expect(await dialog.getByLabel('Email').inputValue()).toBe('toan@hoptac.local');
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    expect((await admin('/api/v1/users?q=be%20van%20toan')).body.items[0]).toMatchObject({
+      name: 'Bế Văn Toàn (xã Hạ Lang)',
+      email: 'toan@hoptac.local',
+    });
+
     const current = (await admin(`/api/v1/organizations/${org.own}`)).body;
     await admin(`/api/v1/organizations/${org.own}`, {
       method: 'PATCH',

@@ -35,6 +35,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatDate, parseDate } from '../../../lib/format.ts';
+import { rebase } from '../../../lib/rebase.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
 import { useFieldReview, useSaveFieldReview } from '../api/field-reviews.ts';
 import { REVIEW_FIELDS, reviewErrorsOf, validateReview, type ReviewErrors } from '../utils/validate-review.ts';
@@ -332,13 +333,6 @@ function draftOf(review: FieldReview | null, session: ReturnType<typeof useSessi
     notes: review?.notes ?? '',
     findings: review?.findings ?? [],
   };
-}
-
-/** The new version with this user's own changes (since `base`) on top, field by field. */
-function rebase(base: Draft, mine: Draft, theirs: Draft): Draft {
-  const keys = Object.keys(theirs) as (keyof Draft)[];
-  const same = (k: keyof Draft) => JSON.stringify(mine[k]) === JSON.stringify(base[k]);
-  return Object.fromEntries(keys.map((k) => [k, same(k) ? theirs[k] : mine[k]])) as unknown as Draft;
 }
 
 /** What someone else changed since `base`, beside this user's values. */

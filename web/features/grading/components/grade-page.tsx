@@ -16,6 +16,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
+import { rebase } from '../../../lib/rebase.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useGrade, useSaveGrade, useSchemes } from '../api/grades.ts';
 
@@ -72,16 +73,7 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
     const [from, theirs] = [storedScores(base), storedScores(next)];
     setBase(next);
     // their sheet, with the criteria this user changed on top
-    setScores(
-      keepMine
-        ? {
-            ...theirs,
-            ...Object.fromEntries(
-              scheme.criteria.flatMap((c) => (scores[c.code] !== from[c.code] ? [[c.code, scores[c.code]]] : [])),
-            ),
-          }
-        : theirs,
-    );
+    setScores(keepMine ? rebase(from, scores, theirs) : theirs);
     setConflict(null);
   };
   // a newer version arrived (this user's save, or someone else's read after signing in again):

@@ -40,6 +40,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
+import { rebase } from '../../../lib/rebase.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useReport, useReportAction, useRules, type Step } from '../api/report.ts';
 
@@ -122,7 +123,7 @@ function ReportForm({
   const [reason, setReason] = useState('');
   const adopt = (next: Report | null, keepMine = false) => {
     setBase(next);
-    setDraft(keepMine ? rebase(fromReport(base), draft, fromReport(next)) : fromReport(next));
+    setDraft(keepMine ? rebaseDraft(fromReport(base), draft, fromReport(next)) : fromReport(next));
     setConflict(null);
   };
   // A newer version arrived (this user's own step, someone else's save read again after signing
@@ -344,18 +345,11 @@ function ReportForm({
   );
 }
 
-/** The new version with this user's own changes (since `base`) on top. */
-function rebase(base: Draft, mine: Draft, theirs: Draft): Draft {
-  const pick = <T,>(b: T, m: T, th: T) => (JSON.stringify(m) === JSON.stringify(b) ? th : m);
-  return {
-    figures: Object.fromEntries(
-      FIGURES.map((f) => [f, pick(base.figures[f], mine.figures[f], theirs.figures[f])]),
-    ) as Draft['figures'],
-    difficulties: pick(base.difficulties, mine.difficulties, theirs.difficulties),
-    proposals: pick(base.proposals, mine.proposals, theirs.proposals),
-    comment: pick(base.comment, mine.comment, theirs.comment),
-  };
-}
+/** Their report with this user's changes on top, figure by figure. */
+const rebaseDraft = (base: Draft, mine: Draft, theirs: Draft): Draft => ({
+  ...rebase(base, mine, theirs),
+  figures: rebase(base.figures, mine.figures, theirs.figures),
+});
 
 /** What someone else changed since the version this user started from, beside this user's values. */
 function conflictRows(

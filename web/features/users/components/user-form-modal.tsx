@@ -1,13 +1,16 @@
 import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/contracts/auth.ts';
+import { ROLE_LABELS, ROLES, userSchema, type Role, type User } from '../../../../shared/contracts/auth.ts';
 import { AreaSelects, type AreaValue } from '../../../components/area-selects.tsx';
+import { ConflictAlert } from '../../../components/conflict-alert.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { OrganizationSelect, type PickedOrganization } from '../../../components/organization-select.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { ApiError, conflictCurrent } from '../../../lib/api.ts';
+import { EMPTY } from '../../../lib/format.ts';
+import { rebase } from '../../../lib/rebase.ts';
 import { useSaveUser } from '../api/save-user.ts';
 
 /** Which scope each role takes (contracts §8): a province, a commune, an area or none, an organisation. */
@@ -59,8 +62,11 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   const { t, lang, label } = useI18n();
   const notify = useNotify();
   const save = useSaveUser();
-  const [initial] = useState<Draft>(() => fromUser(user));
+  // the account as read (its version is sent), and the edits
+  const [base, setBase] = useState(user);
+  const initial = fromUser(base);
   const [draft, setDraft] = useState<Draft>(initial);
+  const [conflict, setConflict] = useState<User | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const scope = SCOPE[draft.role];
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -80,9 +86,9 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
       areaCode: areaCodeOf(scope, draft.area),
       organizationId: scope === 'organization' ? (draft.organization?.id ?? null) : null,
     };
-    const body = user
+    const body = base
       ? {
-          version: user.version,
+          version: base.version,
           name: draft.name,
           email: draft.email,
           role: draft.role,
@@ -98,8 +104,37 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
           notify({ title: user ? t.users.saved : t.users.created, message: saved.email });
           onClose();
         },
+        onError: (error) => setConflict(conflictCurrent(error, userSchema)),
       },
     );
+  };
+  const adopt = (next: User, keepMine = false) => {
+    setDraft(keepMine ? rebase(initial, draft, fromUser(next)) : fromUser(next));
+    setBase(next);
+    setConflict(null);
+    save.reset();
+  };
+  // what the other administrator changed, as this dialog shows it
+  const shown = (d: Draft, u: User) =>
+    ({
+      name: [t.users.name, d.name],
+      email: [t.users.email, d.email],
+      role: [t.users.role, label(ROLE_LABELS[d.role])],
+      // a name for the area read, the code for one chosen here
+      area: [
+        t.users.area,
+        JSON.stringify(d.area) === JSON.stringify(fromUser(u).area)
+          ? (u.areaName ?? EMPTY)
+          : (d.area.commune ?? d.area.province ?? EMPTY),
+      ],
+      organization: [t.users.organization, d.organization?.name ?? EMPTY],
+      disabled: [t.users.status, d.disabled ? t.users.disabled : t.users.active],
+    }) as const;
+  const conflictRows = (read: User, current: User) => {
+    const [from, mine, theirs] = [shown(initial, read), shown(draft, read), shown(fromUser(current), current)];
+    return (Object.keys(from) as (keyof typeof from)[])
+      .filter((k) => from[k][1] !== theirs[k][1])
+      .map((k) => ({ field: k, label: from[k][0], mine: mine[k][1], theirs: theirs[k][1] }));
   };
 
   return (
@@ -112,7 +147,15 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
     >
       <form onSubmit={submit} noValidate data-testid="user-form">
         <Stack gap="sm">
-          {apiError && apiError.errors.length === 0 && <ErrorAlert error={apiError} />}
+          {conflict && base ? (
+            <ConflictAlert
+              rows={conflictRows(base, conflict)}
+              onRebase={() => adopt(conflict, true)}
+              onDiscard={() => adopt(conflict)}
+            />
+          ) : (
+            apiError && apiError.errors.length === 0 && <ErrorAlert error={apiError} />
+          )}
           <TextInput
             label={t.users.name}
             required
