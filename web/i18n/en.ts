@@ -109,6 +109,13 @@ export const en: Dictionary = {
     before: 'Before',
     after: 'After',
     period: (p) => `period ${p}`,
+    count: (n) => (n === '1' ? '1 event' : `${n} events`),
+    scores: 'Points per criterion',
+    scored: (criteria, total) => `${criteria} ${criteria === '1' ? 'criterion' : 'criteria'}, ${total} points in all`,
+    organizations: 'Organisations',
+    customDates: 'Dates set for the period',
+    yes: 'Yes',
+    no: 'No',
     actions: {
       create: 'Created',
       update: 'Edited',

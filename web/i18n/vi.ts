@@ -108,6 +108,13 @@ export const vi = {
     before: 'Trước',
     after: 'Sau',
     period: (p: string) => `kỳ ${p}`,
+    count: (n: string) => `${n} sự kiện`,
+    scores: 'Điểm từng tiêu chí',
+    scored: (criteria: string, total: string) => `${criteria} tiêu chí, tổng ${total} điểm`,
+    organizations: 'Số tổ chức',
+    customDates: 'Ngày đặt riêng cho kỳ',
+    yes: 'Có',
+    no: 'Không',
     actions: {
       create: 'Tạo mới',
       update: 'Sửa',

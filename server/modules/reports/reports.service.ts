@@ -4,7 +4,7 @@
 // approves. Every step is one transaction, checks the version it was given, and is audited.
 import { sql } from 'drizzle-orm';
 import type { Report, ReportList, reportListQuery, ReportStatus } from '../../../shared/contracts/reports.ts';
-import { FIGURES } from '../../../shared/contracts/reports.ts';
+import { FIGURES, REPORT_STATUS_LABELS } from '../../../shared/contracts/reports.ts';
 import { checkReport } from '../../../shared/rules/check-report.ts';
 import type { z } from 'zod';
 import type { reportInputSchema } from '../../../shared/contracts/reports.ts';
@@ -134,6 +134,8 @@ export async function saveReport(db: Db, caller: Caller, id: number, period: str
       proposals: input.proposals || null,
       comment: input.comment || null,
     };
+    // nothing to write: no event, and the version read stays the current one
+    if (before && sameContent(before, content)) return shape(tx, caller, org, before);
     const after = before
       ? await updateReportContent(tx, before.id, content)
       : await insertReport(tx, {
@@ -154,6 +156,9 @@ export async function saveReport(db: Db, caller: Caller, id: number, period: str
     return shape(tx, caller, org, after);
   });
 }
+
+const sameContent = (row: ReportRow, content: ReportContent) =>
+  (Object.keys(content) as (keyof ReportContent)[]).every((k) => JSON.stringify(row[k]) === JSON.stringify(content[k]));
 
 /** The fields of a report the audit trail compares, keyed by period as an import writes them. */
 function reportValues(r: ReportRow): Record<string, unknown> {
@@ -191,9 +196,10 @@ export async function moveReport(
           en: 'You may not take this step for this organisation’s report',
         });
       }
+      const status = REPORT_STATUS_LABELS[before.status];
       throw refused(
-        `Báo cáo đang ở trạng thái "${before.status}": không thể ${step === 'submit' ? 'gửi' : step === 'return' ? 'trả lại' : 'duyệt'}`,
-        `The report is ${before.status}: it cannot be ${step === 'submit' ? 'submitted' : step === 'return' ? 'returned' : 'approved'}`,
+        `Báo cáo đang ở trạng thái "${status.vi}": không thể ${step === 'submit' ? 'gửi' : step === 'return' ? 'trả lại' : 'duyệt'}`,
+        `The report is "${status.en}": it cannot be ${step === 'submit' ? 'submitted' : step === 'return' ? 'returned' : 'approved'}`,
       );
     }
     // the figures do not change with the status: what submitting checked is the answer's check

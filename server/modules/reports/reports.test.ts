@@ -199,6 +199,52 @@ describe('a report from draft to approved', () => {
   });
 });
 
+describe('a save that changes nothing', () => {
+  it('writes no event and keeps the version, so a client holding that version still saves', async () => {
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
+    });
+    const id = created.json<{ id: number }>().id;
+    const save = (body: Record<string, unknown>) =>
+      officer.inject({ method: 'PUT', url: url(id, '2032'), payload: body });
+    const first = (await save(good)).json<Report>();
+    const same = await save({ ...good, difficulties: ['capital', 'market', 'capital'], version: first.version });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json<Report>()).toMatchObject({ version: first.version, members: good.members });
+
+    const other = await save({ ...good, members: 13, version: first.version }); // opened before the no-op save
+    expect(other.statusCode, other.body).toBe(200);
+    const trail = (await admin.inject(`/api/v1/organizations/${id}/history?pageSize=50`)).json<{
+      items: { action: string; changes: Record<string, unknown> }[];
+    }>();
+    const reports = trail.items.filter((e) => e.action.startsWith('report.')).reverse();
+    expect(reports.map((e) => [e.action, Object.keys(e.changes)])).toEqual([
+      ['report.create', expect.arrayContaining(['members@2032', 'status@2032'])],
+      ['report.update', ['members@2032']],
+    ]);
+  });
+});
+
+describe('a step the status does not allow', () => {
+  it('is refused naming the status in words, each language in its own', async () => {
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
+    });
+    const id = created.json<{ id: number }>().id;
+    await officer.inject({ method: 'PUT', url: url(id, '2032'), payload: good });
+    const approve = await officer.inject({ method: 'POST', url: `${url(id, '2032')}/approve`, payload: {} });
+    expect(approve.statusCode, approve.body).toBe(409);
+    expect(approve.json()).toMatchObject({
+      detail: 'Báo cáo đang ở trạng thái "Nháp": không thể duyệt',
+      detailEn: 'The report is "Draft": it cannot be approved',
+    });
+  });
+});
+
 describe('completeness', () => {
   it('counts expected, submitted, approved and late against the deadline', async () => {
     const period = '2033';

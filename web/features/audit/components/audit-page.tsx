@@ -79,7 +79,7 @@ export function AuditPage() {
       {list.data && list.data.items.length > 0 && (
         <>
           <Text size="sm" c="dimmed" mb="xs">
-            {formatNumber(total, lang)}
+            {t.audit.count(formatNumber(total, lang))}
           </Text>
           <AuditEvents events={list.data.items} showRecord />
           <Group justify="center" mt="md">
