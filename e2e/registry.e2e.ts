@@ -143,15 +143,17 @@ describe('registry in the browser', () => {
     for (const p of [page, other]) await p.goto(`${server.url}/settings`);
     const due = (p: Page) => p.getByTestId('period-2026-H1').getByRole('textbox').nth(1);
     const opens = (p: Page) => p.getByTestId('period-2026-H1').getByRole('textbox').first();
+    // the other has typed its date before the first saves: a re-read does not replace it
+    await due(other).fill('31/07/2026');
     await due(page).fill('20/07/2026');
     await page.getByTestId('period-2026-H1').getByRole('button', { name: 'Lưu' }).click();
     await expect
       .poll(
         async () => (await api('/api/v1/periods')).body.find((w: { period: string }) => w.period === '2026-H1').dueOn,
+        { timeout: 10_000 },
       )
       .toBe('2026-07-20');
 
-    await due(other).fill('31/07/2026');
     await other.getByTestId('period-2026-H1').getByRole('button', { name: 'Lưu' }).click();
     await expect
       .poll(() => other.getByTestId('period-error').innerText(), { timeout: 10_000 })

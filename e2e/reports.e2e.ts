@@ -324,6 +324,8 @@ describe('a field review on a phone', () => {
     await page.getByTestId('review-save').dblclick();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/field-reviews\/\d+$/);
     expect(posts).toHaveLength(1);
+    // the stored review's own page (a route change renders in a transition, after the address)
+    await page.getByRole('heading', { name: 'Rà soát nhanh' }).waitFor({ timeout: 10_000 });
 
     // someone else renames it meanwhile: this page's save shows their title beside its own
     const id = Number(page.url().split('/').at(-1));
@@ -348,8 +350,14 @@ describe('a field review on a phone', () => {
     expect(await title.inputValue()).toBe('Rà soát của tỉnh');
     await page.getByTestId('review-save').click();
     await expect
-      .poll(async () => (await admin(`/api/v1/field-reviews/${id}`)).body, { timeout: 10_000 })
-      .toMatchObject({ title: 'Rà soát của tỉnh', delegation: 'Cán bộ xã và tỉnh', version: 3 });
+      .poll(
+        async () => {
+          const { title: t, delegation, version } = (await admin(`/api/v1/field-reviews/${id}`)).body;
+          return { title: t, delegation, version };
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ title: 'Rà soát của tỉnh', delegation: 'Cán bộ xã và tỉnh', version: 3 });
   });
 });
 

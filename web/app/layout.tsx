@@ -12,7 +12,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
@@ -44,6 +44,8 @@ import { MENU_PAGES, type MenuPage } from './menu-pages.ts';
 export function Layout() {
   const { t, lang, setLang } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // a finger needs a taller target than the small switch a mouse clicks (WCAG 2.5.5: 44 px)
+  const touch = useMediaQuery('(pointer: coarse)', false, { getInitialValueInEffect: false });
   const { pathname } = useLocation();
 
   const user = useSession();
@@ -97,6 +99,7 @@ export function Layout() {
               size="xs"
               aria-label={t.app.language}
               data-testid="language-switch"
+              styles={touch ? { label: { padding: '9px 12px' } } : undefined}
               value={lang}
               onChange={(value) => setLang(value as Lang)}
               data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}

@@ -61,8 +61,8 @@ export function UnitList({ units, selected, onSelect, showContext, provinceNames
           >
             <UnstyledButton className={classes.select} onClick={() => onSelect(unit.code)}>
               <Group gap="xs" wrap="nowrap" justify="space-between">
-                <div style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={500} truncate>
+                <div className={classes.name}>
+                  <Text size="sm" fw={500}>
                     {unit.fullName}
                   </Text>
                   <Text size="xs" c="dimmed">

@@ -1,6 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, Progress, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  Select,
+  SimpleGrid,
+  Table,
+  Text,
+  useMatches,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import {
   DIFFICULTIES,
@@ -103,11 +115,27 @@ export function FieldReviewsPage() {
   );
 }
 
+/** A card's own background (Mantine's Card), under a cell that others scroll beneath. */
+const CARD = 'light-dark(var(--mantine-color-white), var(--mantine-color-dark-6))';
+
 /** Organisations naming each difficulty, as bars, then the same per unit one level down. */
 function DifficultyCard({ stats }: { stats: DifficultyStats }) {
   const { t, lang, label } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
   const rows = stats.breakdown.filter((b) => b.organizations > 0);
+  // where the table scrolls sideways anyway (below a wide laptop), it takes the room its
+  // headings need to wrap to two lines or so rather than four
+  const tableWidth = useMatches({ base: 1100, lg: 900 });
+  // the unit's name keeps a readable width and stays in view while the figures scroll sideways
+  // (a phone); opaque, over the scrolled cells, in the colour of its (striped) row
+  const unitCell = (background: string): CSSProperties => ({
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    minWidth: 150,
+    background,
+    boxShadow: 'inset -1px 0 0 var(--table-border-color)',
+  });
   return (
     <Card mb="md" data-testid="difficulties">
       <Text fw={600}>{t.reviews.difficulties}</Text>
@@ -128,11 +156,11 @@ function DifficultyCard({ stats }: { stats: DifficultyStats }) {
         ))}
       </SimpleGrid>
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={900} mt="md">
-          <Table fz="sm" striped>
+        <Table.ScrollContainer minWidth={tableWidth} mt="md">
+          <Table fz="sm" striped horizontalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t.reviews.unit}</Table.Th>
+                <Table.Th style={unitCell(CARD)}>{t.reviews.unit}</Table.Th>
                 <Table.Th ta="right">{t.reviews.withDifficulties}</Table.Th>
                 {DIFFICULTIES.map((d) => (
                   <Table.Th key={d} ta="right">
@@ -142,9 +170,14 @@ function DifficultyCard({ stats }: { stats: DifficultyStats }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((b) => (
+              {rows.map((b, i) => (
                 <Table.Tr key={b.code}>
-                  <Table.Td>{b.name}</Table.Td>
+                  <Table.Td
+                    style={unitCell(i % 2 === 0 ? 'var(--table-striped-color)' : CARD)}
+                    data-testid="difficulty-unit"
+                  >
+                    {b.name}
+                  </Table.Td>
                   <Table.Td ta="right">{n(b.organizations)}</Table.Td>
                   {DIFFICULTIES.map((d) => (
                     <Table.Td key={d} ta="right">
