@@ -144,6 +144,9 @@ describe('the administrator', () => {
     await page.getByTestId('user-organization').fill('rau sach ha lang');
     await page.getByRole('option', { name: /Hợp tác xã Rau sạch Hạ Lang/ }).click();
     await page.getByTestId('user-password').fill('mật khẩu của Mai');
+    // the administrator's own sessions do not end when they create someone else's account
+    expect(await dialog.innerText()).toContain('Ít nhất 10 ký tự.');
+    expect(await dialog.innerText()).not.toContain('của bạn sẽ kết thúc');
     await page.screenshot({ path: `${shots}user-dialog.png` });
     await page.getByTestId('user-save').click();
     await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Lục Thị Mai');

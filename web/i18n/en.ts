@@ -84,6 +84,8 @@ export const en: Dictionary = {
     disable: 'Disable the account (ends every session)',
     password: 'Password',
     resetPassword: 'Reset the password (leave empty to keep it)',
+    newPasswordHint: 'At least 10 characters.',
+    resetPasswordHint: 'At least 10 characters. This person’s sessions will end.',
     created: 'Account added',
     saved: 'Account saved',
     empty: 'No account',

@@ -83,6 +83,8 @@ export const vi = {
     disable: 'Vô hiệu hóa tài khoản (kết thúc mọi phiên)',
     password: 'Mật khẩu',
     resetPassword: 'Đặt lại mật khẩu (để trống nếu không đổi)',
+    newPasswordHint: 'Ít nhất 10 ký tự.',
+    resetPasswordHint: 'Ít nhất 10 ký tự. Các phiên đăng nhập của người này sẽ kết thúc.',
     created: 'Đã thêm tài khoản',
     saved: 'Đã lưu tài khoản',
     empty: 'Không có tài khoản nào',

@@ -73,6 +73,15 @@ describe('every write through the API', () => {
       payload: { version: org.version, phone: '0912000222', status: 'suspended', statusSince: '2025-01-02' },
     });
     expect(patched.statusCode).toBe(200);
+    // a save that changes nothing leaves nothing, and its version stays the one to send
+    const version = patched.json<{ version: number }>().version;
+    const unchanged = await staff.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version, phone: '0912000222', status: 'suspended' },
+    });
+    expect(unchanged.statusCode).toBe(200);
+    expect(unchanged.json()).toMatchObject({ version, phone: '0912000222' });
     // refused writes leave nothing
     const stale = await staff.inject({
       method: 'PATCH',

@@ -107,6 +107,10 @@ export async function updateOrganization(db: Db, caller: Caller, id: number, inp
       });
     }
     const { version: _version, ...changes } = input;
+    // nothing new: no write, no event, and the version read stays the current one
+    const same = (k: string, v: unknown) =>
+      JSON.stringify(v ?? null) === JSON.stringify(shown[k as keyof typeof shown] ?? null);
+    if (Object.entries(changes).every(([k, v]) => same(k, v))) return withAbilities(caller, shown);
     if (changes.registrationNo && (await registrationNoTaken(tx, changes.registrationNo, id))) {
       throw duplicate(changes.registrationNo);
     }

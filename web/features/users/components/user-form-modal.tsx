@@ -213,7 +213,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
           )}
           <PasswordInput
             label={user ? t.users.resetPassword : t.users.password}
-            description={t.auth.passwordHint}
+            description={user ? t.users.resetPasswordHint : t.users.newPasswordHint}
             required={!user}
             autoComplete="new-password"
             value={draft.password}
