@@ -79,6 +79,14 @@ describe('a periodic report', () => {
     await expect
       .poll(() => page.getByTestId('report-issues').innerText(), { timeout: 10_000 })
       .toContain('không thể lớn hơn');
+    // and under the field itself, which a screen reader reads with it
+    const described = await page.getByTestId('figure-profitVnd').evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(described).toContain('không thể lớn hơn');
     await page.getByTestId('figure-profitVnd').fill('90000000');
     await expect.poll(() => page.getByTestId('report-issues').count(), { timeout: 10_000 }).toBe(0);
     // typed key by key, as people type (fill() is one input event, which hid a crash)

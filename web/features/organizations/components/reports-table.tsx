@@ -3,6 +3,7 @@ import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
 import type { OrganizationDetail } from '../../../../shared/contracts/organizations.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { EMPTY, formatMoney, formatMoneyShort, formatNumber } from '../../../lib/format.ts';
+import { periodLabel } from '../../../lib/periods.ts';
 
 const GRADE_COLORS = { good: 'teal', fair: 'blue', average: 'yellow', weak: 'red', unrated: 'gray' } as const;
 
@@ -46,7 +47,7 @@ export function ReportsTable({ reports }: { reports: OrganizationDetail['reports
             <Table.Tbody>
               {reports.map((report) => (
                 <Table.Tr key={report.period} data-testid="report-row" style={{ whiteSpace: 'nowrap' }}>
-                  <Table.Td fw={600}>{report.period}</Table.Td>
+                  <Table.Td fw={600}>{periodLabel(report.period, t.period)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(report.members, lang)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(report.workers, lang)}</Table.Td>
                   <Table.Td ta="right">{money(report.charterCapitalVnd)}</Table.Td>

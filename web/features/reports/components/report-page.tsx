@@ -144,6 +144,11 @@ function ReportForm({
   const errors = issues.filter((i) => i.level === 'error');
   const warnings = issues.filter((i) => i.level === 'warning');
   const text = (i: { message: string; messageEn: string }) => (lang === 'vi' ? i.message : i.messageEn);
+  // an error also under its figure, where a screen reader announces it with the field
+  const fieldError = (f: Figure) => {
+    const issue = errors.find((i) => i.field === f);
+    return issue && text(issue);
+  };
 
   const run = (step: Step, body: Parameters<typeof action.mutate>[0]['body'], done: string) =>
     action.mutate(
@@ -207,7 +212,7 @@ function ReportForm({
               decimalSeparator={lang === 'vi' ? ',' : '.'}
               allowDecimal={false}
               disabled={!can.edit}
-              error={issues.find((i) => i.field === f && i.level === 'error') && ' '}
+              error={fieldError(f)}
               data-testid={`figure-${f}`}
             />
           ))}
