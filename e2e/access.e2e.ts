@@ -148,7 +148,14 @@ describe('the administrator', () => {
     expect(await dialog.innerText()).toContain('Ít nhất 10 ký tự.');
     expect(await dialog.innerText()).not.toContain('của bạn sẽ kết thúc');
     await page.screenshot({ path: `${shots}user-dialog.png` });
-    await page.getByTestId('user-save').click();
+    // a double click creates it once, and says nothing of a duplicate
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/users')) posts.push(r.url());
+    });
+    await page.getByTestId('user-save').dblclick();
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    expect(posts).toHaveLength(1);
     await expect.poll(() => page.getByTestId('users-table').innerText(), { timeout: 10_000 }).toContain('Lục Thị Mai');
     const made = (await admin('/api/v1/users?q=luc%20thi%20mai')).body.items;
     expect(made).toMatchObject([{ role: 'cooperative', organizationId: org.own, areaCode: null }]);

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DIFFICULTY_LABELS } from '../../../../shared/contracts/reports.ts';
 import {
@@ -36,6 +36,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatDate, parseDate } from '../../../lib/format.ts';
 import { rebase } from '../../../lib/rebase.ts';
+import { useSendOnce } from '../../../lib/send-once.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
 import { useFieldReview, useSaveFieldReview } from '../api/field-reviews.ts';
 import { REVIEW_FIELDS, reviewErrorsOf, validateReview, type ReviewErrors } from '../utils/validate-review.ts';
@@ -82,7 +83,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const [draft, setDraft] = useState(() => draftOf(review, session));
   const [errors, setErrors] = useState<ReviewErrors>({});
   const [conflict, setConflict] = useState<FieldReview | null>(null);
-  const sending = useRef(false); // a double click sends once
+  const once = useSendOnce();
   const edited = JSON.stringify(draft) !== JSON.stringify(draftOf(base, session));
   const follow = (next: FieldReview, keepMine = false) => {
     setBase(next);
@@ -98,7 +99,6 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const message = (field: keyof ReviewErrors) => errors[field]?.[lang];
 
   const submit = () => {
-    if (sending.current) return;
     const body: FieldReviewInput = {
       kind: draft.kind,
       title: draft.title,
@@ -122,24 +122,23 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
       document.querySelector<HTMLElement>(`[data-review-field="${first}"]`)?.scrollIntoView({ block: 'center' });
       return;
     }
-    sending.current = true;
-    save.mutate(body, {
-      onSuccess: (stored) => {
-        setBase(stored);
-        setDraft(draftOf(stored, session));
-        setConflict(null);
-        notify({ title: t.reviews.saved });
-        leave.release();
-        if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
-      },
-      onError: (error) => {
-        setConflict(conflictCurrent(error, fieldReviewSchema));
-        if (error instanceof ApiError) setErrors(reviewErrorsOf(error.errors));
-      },
-      onSettled: () => {
-        sending.current = false;
-      },
-    });
+    once((done) =>
+      save.mutate(body, {
+        onSuccess: (stored) => {
+          setBase(stored);
+          setDraft(draftOf(stored, session));
+          setConflict(null);
+          notify({ title: t.reviews.saved });
+          leave.release();
+          if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
+        },
+        onError: (error) => {
+          setConflict(conflictCurrent(error, fieldReviewSchema));
+          if (error instanceof ApiError) setErrors(reviewErrorsOf(error.errors));
+        },
+        onSettled: done,
+      }),
+    );
   };
   const adopt = (next: FieldReview, keepMine = false) => {
     follow(next, keepMine);

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { useSendOnce } from '../../../lib/send-once.ts';
 import { useCreateOrganization } from '../api/create-organization.ts';
 import { useOrganizationForm } from '../hooks/use-organization-form.ts';
 import { changedFields, EMPTY_VALUES } from '../utils/form-values.ts';
@@ -16,6 +17,7 @@ export function OrganizationCreatePage() {
   const notify = useNotify();
   const form = useOrganizationForm(EMPTY_VALUES);
   const create = useCreateOrganization();
+  const once = useSendOnce();
   const leave = useLeaveGuard(changedFields(EMPTY_VALUES, form.values).length > 0);
   useDocumentTitle(`${t.form.createTitle} · hoptac`);
 
@@ -23,14 +25,17 @@ export function OrganizationCreatePage() {
     const result = validateCreate(form.values);
     if (!result.ok) return form.invalid(result.errors);
     form.setFailure(null);
-    create.mutate(result.body, {
-      onSuccess: (org) => {
-        notify({ title: t.form.created, message: org.name });
-        leave.release();
-        navigate(`/organizations/${org.id}`);
-      },
-      onError: form.fail,
-    });
+    once((done) =>
+      create.mutate(result.body, {
+        onSuccess: (org) => {
+          notify({ title: t.form.created, message: org.name });
+          leave.release();
+          navigate(`/organizations/${org.id}`);
+        },
+        onError: form.fail,
+        onSettled: done,
+      }),
+    );
   };
 
   return (

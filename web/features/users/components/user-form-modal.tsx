@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY } from '../../../lib/format.ts';
 import { rebase } from '../../../lib/rebase.ts';
+import { useSendOnce } from '../../../lib/send-once.ts';
 import { useSaveUser } from '../api/save-user.ts';
 
 /** Which scope each role takes (contracts §8): a province, a commune, an area or none, an organisation. */
@@ -62,6 +63,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   const { t, lang, label } = useI18n();
   const notify = useNotify();
   const save = useSaveUser();
+  const once = useSendOnce();
   // the account as read (its version is sent), and the edits
   const [base, setBase] = useState(user);
   const initial = fromUser(base);
@@ -97,15 +99,18 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
           ...(draft.password && { password: draft.password }),
         }
       : { name: draft.name, email: draft.email, role: draft.role, ...scoped, password: draft.password };
-    save.mutate(
-      { id: user?.id ?? null, body },
-      {
-        onSuccess: (saved) => {
-          notify({ title: user ? t.users.saved : t.users.created, message: saved.email });
-          onClose();
+    once((done) =>
+      save.mutate(
+        { id: user?.id ?? null, body },
+        {
+          onSuccess: (saved) => {
+            notify({ title: user ? t.users.saved : t.users.created, message: saved.email });
+            onClose();
+          },
+          onError: (error) => setConflict(conflictCurrent(error, userSchema)),
+          onSettled: done,
         },
-        onError: (error) => setConflict(conflictCurrent(error, userSchema)),
-      },
+      ),
     );
   };
   const adopt = (next: User, keepMine = false) => {
