@@ -35,7 +35,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatDate, parseDate } from '../../../lib/format.ts';
-import { rebase } from '../../../lib/rebase.ts';
+import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { useSendOnce } from '../../../lib/send-once.ts';
 import { useCan, useSession } from '../../../lib/session.tsx';
 import { useFieldReview, useSaveFieldReview } from '../api/field-reviews.ts';
@@ -79,18 +79,11 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const narrow = useMediaQuery('(max-width: 36em)');
   const save = useSaveFieldReview(review?.id ?? null);
   // the version the edits started from (null: a new review), and the edits
-  const [base, setBase] = useState(review);
-  const [draft, setDraft] = useState(() => draftOf(review, session));
+  const { base, draft, setDraft, edited, conflict, setConflict, ...versions } = useVersionedDraft(review, (r) =>
+    draftOf(r, session),
+  );
   const [errors, setErrors] = useState<ReviewErrors>({});
-  const [conflict, setConflict] = useState<FieldReview | null>(null);
   const once = useSendOnce();
-  const edited = JSON.stringify(draft) !== JSON.stringify(draftOf(base, session));
-  const follow = (next: FieldReview, keepMine = false) => {
-    setBase(next);
-    setDraft(keepMine ? rebase(draftOf(base, session), draft, draftOf(next, session)) : draftOf(next, session));
-  };
-  // a newer version read (after signing in again): followed unless edited here; then the save meets 409
-  if (review && base && review.version > base.version && !edited) follow(review);
   const leave = useLeaveGuard(mayEdit && edited);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setFinding = (organizationId: number, patch: Partial<Finding>) =>
@@ -125,9 +118,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
     once((done) =>
       save.mutate(body, {
         onSuccess: (stored) => {
-          setBase(stored);
-          setDraft(draftOf(stored, session));
-          setConflict(null);
+          versions.adopt(stored);
           notify({ title: t.reviews.saved });
           leave.release();
           if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
@@ -141,8 +132,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
     );
   };
   const adopt = (next: FieldReview, keepMine = false) => {
-    follow(next, keepMine);
-    setConflict(null);
+    versions.adopt(next, keepMine);
     save.reset();
   };
   const fieldsInError = Object.keys(errors).length > 0;

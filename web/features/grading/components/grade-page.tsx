@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
 import { gradeSchema, type Grade, type GradingScheme } from '../../../../shared/contracts/grading.ts';
@@ -16,7 +15,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
-import { rebase } from '../../../lib/rebase.ts';
+import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useGrade, useSaveGrade, useSchemes } from '../api/grades.ts';
 
@@ -24,9 +23,6 @@ type Scores = Record<string, number | undefined>;
 
 /** The points a grade was scored with (none for a grade imported without them). */
 const storedScores = (grade: Grade | null): Scores => (grade?.source === 'scored' && grade.scores ? grade.scores : {});
-
-const differ = (a: Scores, b: Scores) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].some((c) => a[c] !== b[c]);
 
 /** The scoring sheet of an organisation for a year: points per criterion; total and grade computed. */
 export function GradePage() {
@@ -63,23 +59,16 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
   const notify = useNotify();
   const save = useSaveGrade(id, year);
   const mayScore = useCan('grades.score');
-  // the version the scores started from, and the scores typed
-  const [base, setBase] = useState(grade);
-  const [scores, setScores] = useState<Scores>(() => storedScores(grade));
-  const [conflict, setConflict] = useState<Grade | null>(null);
+  const {
+    base,
+    draft: scores,
+    setDraft: setScores,
+    edited,
+    conflict,
+    setConflict,
+    adopt,
+  } = useVersionedDraft(grade, storedScores);
   const filled = Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
-  const edited = differ(storedScores(base), scores);
-  const adopt = (next: Grade | null, keepMine = false) => {
-    const [from, theirs] = [storedScores(base), storedScores(next)];
-    setBase(next);
-    // their sheet, with the criteria this user changed on top
-    setScores(keepMine ? rebase(from, scores, theirs) : theirs);
-    setConflict(null);
-  };
-  // a newer version arrived (this user's save, or someone else's read after signing in again):
-  // the sheet follows it unless it holds scores typed, which stay (their save then meets 409)
-  const newer = (grade?.version ?? 0) > (base?.version ?? 0);
-  if (newer && (!edited || !differ(storedScores(grade), scores))) adopt(grade);
   const leave = useLeaveGuard(edited);
   const scored = scoreGrade(scheme, filled);
   const complete = scored.issues.length === 0;

@@ -41,6 +41,7 @@ import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { rebase } from '../../../lib/rebase.ts';
+import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { useReport, useReportAction, useRules, type Step } from '../api/report.ts';
 
@@ -115,23 +116,13 @@ function ReportForm({
   const rules = useRules();
   const previous = useReport(id, previousPeriod(period));
   const action = useReportAction(id, period);
-  // the version the edits started from, and the edits
-  const [base, setBase] = useState(report);
-  const [draft, setDraft] = useState<Draft>(() => fromReport(report));
-  const [conflict, setConflict] = useState<Report | null>(null);
+  const { base, draft, setDraft, edited, conflict, setConflict, adopt } = useVersionedDraft(
+    report,
+    fromReport,
+    rebaseDraft,
+  );
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const adopt = (next: Report | null, keepMine = false) => {
-    setBase(next);
-    setDraft(keepMine ? rebaseDraft(fromReport(base), draft, fromReport(next)) : fromReport(next));
-    setConflict(null);
-  };
-  // A newer version arrived (this user's own step, someone else's save read again after signing
-  // in again): the form follows it when it holds no edits; edits stay, and their save meets 409.
-  // Only newer: after a conflict the version taken from the 409 is ahead of the cache.
-  const edited = JSON.stringify(draft) !== JSON.stringify(fromReport(base));
-  const newer = (report?.version ?? 0) > (base?.version ?? 0);
-  if (newer && (!edited || JSON.stringify(draft) === JSON.stringify(fromReport(report)))) adopt(report);
   const can = base?.can ?? { edit: mayEdit, submit: false, return: false, approve: false };
   // a step moves the stored report, not what the form shows: with changes unsaved, save first
   // (else submitting would send the old figures and the edits would vanish with the answer)

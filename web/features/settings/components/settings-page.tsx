@@ -11,6 +11,7 @@ import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
+import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { formatDate, parseDate } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { usePeriods, useSavePeriod, useSaveSettings, useSettings } from '../api/settings.ts';
@@ -64,26 +65,22 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
   const { t, label } = useI18n();
   const notify = useNotify();
   const save = useSaveSettings();
-  // the settings the choice started from, and the choice
-  const [base, setBase] = useState(settings);
-  const [grades, setGrades] = useState<string[]>(settings.effectiveGrades);
-  const [conflict, setConflict] = useState<Settings | null>(null);
-  const sameGrades = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
-  const changed = !sameGrades(grades, base.effectiveGrades);
-  const follow = (next: Settings, keepMine = false) => {
-    setBase(next);
-    if (!keepMine) setGrades(next.effectiveGrades);
-  };
-  // newer settings read (after this card's save, or signing in again): followed unless changed here
-  if (settings.version > base.version && !changed) follow(settings);
+  // the settings the choice started from, and the choice (in the grades' order, not the clicks');
+  // after a conflict, keeping mine keeps the whole choice
+  const versions = useVersionedDraft(
+    settings,
+    (s) => s.effectiveGrades,
+    (_base, mine) => mine,
+  );
+  const { base, draft: grades, edited: changed, conflict, setConflict } = versions;
+  const setGrades = (chosen: string[]) => versions.setDraft(RATED.filter((g) => chosen.includes(g)));
   useReportDirty(markDirty, 'effective', changed);
   const names = (list: readonly string[]) =>
     RATED.filter((g) => list.includes(g))
       .map((g) => label(GRADE_LABELS[g]))
       .join(', ');
   const adopt = (next: Settings, keepMine = false) => {
-    follow(next, keepMine);
-    setConflict(null);
+    versions.adopt(next, keepMine);
     save.reset();
   };
   return (

@@ -10,7 +10,7 @@ import { OrganizationSelect, type PickedOrganization } from '../../../components
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError, conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY } from '../../../lib/format.ts';
-import { rebase } from '../../../lib/rebase.ts';
+import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { useSendOnce } from '../../../lib/send-once.ts';
 import { useSaveUser } from '../api/save-user.ts';
 
@@ -65,13 +65,11 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   const save = useSaveUser();
   const once = useSendOnce();
   // the account as read (its version is sent), and the edits
-  const [base, setBase] = useState(user);
+  const versions = useVersionedDraft(user, fromUser);
+  const { base, draft, setDraft, edited: dirty, conflict, setConflict } = versions;
   const initial = fromUser(base);
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [conflict, setConflict] = useState<User | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const scope = SCOPE[draft.role];
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   const leaving = useLeaveGuard(dirty);
   // closing by ×, Escape, a click outside or Cancel asks first when something was typed
   const [confirming, setConfirming] = useState(false);
@@ -114,9 +112,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
     );
   };
   const adopt = (next: User, keepMine = false) => {
-    setDraft(keepMine ? rebase(initial, draft, fromUser(next)) : fromUser(next));
-    setBase(next);
-    setConflict(null);
+    versions.adopt(next, keepMine);
     save.reset();
   };
   // what the other administrator changed, as this dialog shows it

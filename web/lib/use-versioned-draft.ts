@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { rebase } from './rebase.ts';
+
+/**
+ * A form over a versioned record. It keeps the version the edits started from (`base`) apart
+ * from the edits, so that a newer version read (the form's own save, a re-read after signing
+ * in again) replaces the form only when it holds no edits or the same ones, and an older one
+ * (the cache behind a conflict) never does. `adopt` takes a version: as it is, or after a 409
+ * with this user's own changes on top (`keepMine`).
+ */
+export function useVersionedDraft<R extends { version: number } | null, D extends object>(
+  record: R,
+  draftOf: (record: R) => D,
+  rebaseDraft: (base: D, mine: D, theirs: D) => D = rebase,
+) {
+  const [base, setBase] = useState(record);
+  const [draft, setDraft] = useState(() => draftOf(record));
+  const [conflict, setConflict] = useState<NonNullable<R> | null>(null);
+  const same = (a: D, b: D) => JSON.stringify(a) === JSON.stringify(b);
+  const edited = !same(draft, draftOf(base));
+  const adopt = (next: R, keepMine = false) => {
+    setBase(next);
+    setDraft(keepMine ? rebaseDraft(draftOf(base), draft, draftOf(next)) : draftOf(next));
+    setConflict(null);
+  };
+  if ((record?.version ?? 0) > (base?.version ?? 0) && (!edited || same(draft, draftOf(record)))) adopt(record);
+  return { base, draft, setDraft, edited, conflict, setConflict, adopt };
+}
