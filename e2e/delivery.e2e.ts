@@ -24,12 +24,14 @@ describe('the web app', () => {
     const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(await page.text())![1]!;
     const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
+    await plain.arrayBuffer();
     for (const encoding of ['br', 'gzip']) {
       const res = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': encoding } });
       expect(res.headers.get('content-encoding')).toBe(encoding);
       expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
       expect(Number(res.headers.get('content-length'))).toBeLessThan(Number(plain.headers.get('content-length')) / 2);
+      await res.arrayBuffer();
     }
     const missing = await fetch(`${server.url}/assets/index-00000000.js`);
     expect(missing.status).toBe(404);

@@ -1,7 +1,7 @@
 // The `hoptac` command as users run it: a real process on its own embedded data directory.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,9 +80,25 @@ describe('hoptac CLI', () => {
       expect(login.status).toBe(200);
       const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
       expect((await fetch(`${url}/api/v1/admin-units`, { headers: { cookie } })).status).toBe(200);
-    } finally {
+
+      // A client that stalls half-way through its request does not hold the stop for its
+      // timeout (a minute): the server waits a few seconds, cuts it off and closes the database.
+      const { port } = new URL(url!);
+      const stalled = connect(Number(port), '127.0.0.1');
+      await once(stalled, 'connect');
+      stalled.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n');
+      const cutOff = once(stalled, 'close');
+      const stopped = performance.now();
       server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      const [code] = (await once(server, 'exit')) as [number];
+      expect(code).toBe(0);
+      expect(performance.now() - stopped).toBeLessThan(15_000);
+      await cutOff;
+    } finally {
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await once(server, 'exit');
+      }
     }
     // After a clean stop the lock is released and the directory opens again; no new admin printed.
     const again = run(['migrate']);

@@ -5,6 +5,8 @@ import { failInterruptedJobs } from '../modules/imports/import-jobs.queries.ts';
 import { startStatsMaintenance } from '../modules/stats/maintenance.ts';
 import { openDatabase } from './database.ts';
 
+const STOP_GRACE_MS = 5_000;
+
 /** `hoptac serve`: open the database, create the first administrator, optionally seed, listen. */
 export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
   const database = await openDatabase(config);
@@ -31,7 +33,12 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   }
   const stop = async () => {
     await stopMaintenance();
+    // Requests under way may finish, for a while: a client that neither ends its request nor
+    // reads the answer would hold the stop until its timeout (a minute), past a supervisor's
+    // patience (`docker stop` waits 10 s), which then kills the embedded database unclosed.
+    const cutOff = setTimeout(() => app.server.closeAllConnections(), STOP_GRACE_MS);
     await app.close();
+    clearTimeout(cutOff);
     await database.close();
     process.exit(0);
   };
