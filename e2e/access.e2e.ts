@@ -93,6 +93,21 @@ describe('a commune officer', () => {
     expect(await page.getByTestId('edit-button').count()).toBe(0);
   });
 
+  it('reads the reports of their province and commune, and is not offered the whole country', async () => {
+    await page.goto(`${server.url}/reports`);
+    const province = page.getByTestId('reports-province');
+    await expect.poll(() => page.getByTestId('reports-commune').inputValue(), { timeout: 10_000 }).toContain('Hạ Lang');
+    expect(await province.inputValue()).toBe('Tỉnh Cao Bằng');
+    // shown, not chosen: no list of provinces, no button to clear it back to "Cả nước"
+    expect(await province.getAttribute('readonly')).not.toBeNull();
+    expect(await province.locator('xpath=..').locator('button').count()).toBe(0);
+    await page.goto(`${server.url}/dashboard`);
+    await expect
+      .poll(() => page.getByTestId('dashboard-province').inputValue(), { timeout: 10_000 })
+      .toBe('Tỉnh Cao Bằng');
+    expect(await page.getByTestId('dashboard-province').getAttribute('readonly')).not.toBeNull();
+  });
+
   it("cannot open another province's cooperative by its address", async () => {
     await page.goto(`${server.url}/organizations/${org.away}`);
     const alert = page.getByTestId('error-alert');

@@ -28,6 +28,8 @@ interface AreaSelectsProps {
   placeholders?: Partial<Record<Level, string>>;
   /** Only the province is asked (an account of a province's staff). */
   provinceOnly?: boolean;
+  /** The province is shown, not chosen: the caller reads no other (staff of a province or a commune). */
+  provinceFixed?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function AreaSelects({
   placeholder,
   placeholders,
   provinceOnly,
+  provinceFixed,
 }: AreaSelectsProps) {
   const { t } = useI18n();
   const hasDistricts = map === 'pre-2025' && !provinceOnly;
@@ -74,8 +77,9 @@ export function AreaSelects({
       value={value[level]}
       onChange={(code) => onChange(next(code))}
       disabled={!parentChosen}
+      readOnly={level === 'province' && provinceFixed}
       searchable
-      clearable
+      clearable={!(level === 'province' && provinceFixed)}
       filter={foldedFilter}
       nothingFoundMessage={query.isFetching ? t.app.loading : t.units.none}
       error={errors?.[level]}

@@ -5,6 +5,7 @@ import { AreaSelects } from '../../../components/area-selects.tsx';
 import { IconFilter, IconMap } from '../../../components/icons.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { useSession } from '../../../lib/session.tsx';
 import type { DashboardParams } from '../utils/dashboard-params.ts';
 
 const AREA_NAMES = { province: 'dashboard-province', district: 'dashboard-district', commune: 'dashboard-commune' };
@@ -20,6 +21,7 @@ interface DashboardFiltersProps {
 export function DashboardFilters({ params, onChange }: DashboardFiltersProps) {
   const { t, label } = useI18n();
   const preMerger = params.map === 'pre-2025';
+  const { homeProvince } = useSession();
   // on a phone the choices fold away: the area trail and the badges below say what is shown
   const [opened, { toggle }] = useDisclosure(false);
 
@@ -67,6 +69,7 @@ export function DashboardFilters({ params, onChange }: DashboardFiltersProps) {
             value={params}
             names={AREA_NAMES}
             placeholders={{ province: t.dashboard.country }}
+            provinceFixed={!preMerger && homeProvince !== null}
             onChange={({ province, district, commune }) => onChange({ province, district, commune })}
           />
           <PeriodSelect

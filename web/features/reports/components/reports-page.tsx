@@ -53,6 +53,7 @@ export function ReportsPage() {
               value={place}
               names={AREA_NAMES}
               placeholders={{ province: t.dashboard.country }}
+              provinceFixed={homeProvince !== null}
               onChange={(next) => {
                 setPlace(next);
                 setPage(1);
