@@ -1,6 +1,6 @@
 // On a phone (390 × 844, touch): the administrative units list fits its box, the table of
 // difficulties by area keeps the area's name readable, and the language switch is big enough
-// to tap.
+// to tap, signed in or not.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function expectTappableSwitch(on: Page) {
+  const languages = on.getByTestId('language-switch');
+  expect((await languages.boundingBox())!.height).toBeGreaterThanOrEqual(40);
+  for (const label of ['VI', 'EN']) {
+    const option = await languages.locator('label', { hasText: label }).boundingBox();
+    expect(option!.height, label).toBeGreaterThanOrEqual(36);
+  }
+}
+
 describe('on a phone', () => {
   it('the communes of a province fit the list, with "Xem tổ chức" whole; the language switch is tappable', async () => {
     await page.goto(`${server.url}/admin-units?unit=01`);
@@ -69,12 +78,16 @@ describe('on a phone', () => {
     // the list in view, under the header (a full-page picture here draws the switch at its mouse size)
     await page.screenshot({ path: `${shots}phone-admin-units.png` });
 
-    const switchBox = await page.getByTestId('language-switch').boundingBox();
-    expect(switchBox!.height).toBeGreaterThanOrEqual(40);
-    for (const label of ['VI', 'EN']) {
-      const option = await page.getByTestId('language-switch').locator('label', { hasText: label }).boundingBox();
-      expect(option!.height, label).toBeGreaterThanOrEqual(36);
-    }
+    await expectTappableSwitch(page);
+  });
+
+  it('the sign-in page has the same tappable language switch', async () => {
+    const signedOut = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
+    await signedOut.goto(`${server.url}/login`);
+    await signedOut.getByTestId('login-submit').waitFor({ timeout: 20_000 });
+    await expectTappableSwitch(signedOut);
+    await signedOut.getByTestId('language-switch').locator('label', { hasText: 'EN' }).tap();
+    await expect.poll(() => signedOut.getByTestId('login-submit').innerText(), { timeout: 10_000 }).toBe('Sign in');
   });
 
   it('the difficulties by area keep the area name readable', async () => {

@@ -5,14 +5,13 @@ import {
   Group,
   Menu,
   NavLink,
-  SegmentedControl,
   Stack,
   Text,
   ThemeIcon,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
@@ -36,16 +35,14 @@ import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { Reminders } from '../features/reports/components/reminders.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LANGS, type Lang } from '../i18n/lang.ts';
+import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageLoader } from './fallbacks.tsx';
 import classes from './layout.module.css';
 import { MENU_PAGES, type MenuPage } from './menu-pages.ts';
 
 export function Layout() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
-  // a finger needs a taller target than the small switch a mouse clicks (WCAG 2.5.5: 44 px)
-  const touch = useMediaQuery('(pointer: coarse)', false, { getInitialValueInEffect: false });
   const { pathname } = useLocation();
 
   const user = useSession();
@@ -95,15 +92,7 @@ export function Layout() {
             </UnstyledButton>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <SegmentedControl
-              size="xs"
-              aria-label={t.app.language}
-              data-testid="language-switch"
-              styles={touch ? { label: { padding: '9px 12px' } } : undefined}
-              value={lang}
-              onChange={(value) => setLang(value as Lang)}
-              data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
-            />
+            <LanguageSwitch />
             <UserMenu />
           </Group>
         </Group>

@@ -1,22 +1,11 @@
-import {
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { IconLeaf } from '../../../components/icons.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { LANGS, type Lang } from '../../../i18n/lang.ts';
+import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { useSignIn } from '../api/sign-in.ts';
 
 /** Where to go after signing in: the page that asked for it, on this site only. */
@@ -25,7 +14,7 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSignIn();
@@ -90,13 +79,7 @@ export function LoginPage() {
               {t.auth.signIn}
             </Button>
             <Center>
-              <SegmentedControl
-                size="xs"
-                aria-label={t.app.language}
-                value={lang}
-                onChange={(value) => setLang(value as Lang)}
-                data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
-              />
+              <LanguageSwitch />
             </Center>
           </Stack>
         </form>
