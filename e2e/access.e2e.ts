@@ -241,5 +241,20 @@ describe('the administrator', () => {
     await expect.poll(() => page.getByTestId('audit-event').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId('history-card').innerText()).toContain('0206 3852 111');
     await page.screenshot({ path: `${shots}history.png`, fullPage: true });
+
+    // the audit trail's days are typed as every date of the app, dd/mm/yyyy (Vietnam's day)
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    await page.goto(`${server.url}/audit`);
+    await expect.poll(() => page.getByTestId('audit-event').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByTestId('audit-from').fill('31/02/2026');
+    await expect.poll(() => page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('audit-from').fill(today);
+    await page.getByTestId('audit-to').fill(today);
+    await expect.poll(() => page.getByTestId('audit-event').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('Ngày không hợp lệ').count()).toBe(0);
+    const [day, month, year] = today.split('/').map(Number) as [number, number, number];
+    await page.getByTestId('audit-from').fill(`${day}/${month}/${year + 1}`);
+    await page.getByTestId('audit-to').fill('');
+    await expect.poll(() => page.getByTestId('audit-event').count(), { timeout: 10_000 }).toBe(0);
   });
 });

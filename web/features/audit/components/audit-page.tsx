@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { IconHistory } from '../../../components/icons.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, parseDate } from '../../../lib/format.ts';
 import { useAudit } from '../api/list-audit.ts';
 import { Pager } from '../../../components/pager.tsx';
 
@@ -23,12 +23,14 @@ export function AuditPage() {
     setFilter((f) => ({ ...f, ...patch }));
     setPage(1);
   };
+  // typed as dd/mm/yyyy, as every date of the app; a day not yet whole filters nothing
+  const days = { from: parseDate(filter.from), to: parseDate(filter.to) };
   const list = useAudit({
     ...(/^\d+$/.test(filter.userId) && { userId: Number(filter.userId) }),
     ...(filter.entity && { entity: filter.entity as AuditEntity }),
     ...(filter.entityId && { entityId: filter.entityId }),
-    ...(filter.from && { from: filter.from }),
-    ...(filter.to && { to: filter.to }),
+    ...(days.from && { from: days.from }),
+    ...(days.to && { to: days.to }),
     page,
     pageSize: PAGE_SIZE,
   });
@@ -57,18 +59,18 @@ export function AuditPage() {
             value={filter.entityId}
             onChange={(e) => set({ entityId: e.currentTarget.value.trim() })}
           />
-          <TextInput
-            label={t.audit.from}
-            type="date"
-            value={filter.from}
-            onChange={(e) => set({ from: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t.audit.to}
-            type="date"
-            value={filter.to}
-            onChange={(e) => set({ to: e.currentTarget.value })}
-          />
+          {(['from', 'to'] as const).map((end) => (
+            <TextInput
+              key={end}
+              label={t.audit[end]}
+              placeholder={t.form.datePlaceholder}
+              inputMode="numeric"
+              value={filter[end]}
+              onChange={(e) => set({ [end]: e.currentTarget.value })}
+              error={filter[end].trim() && !days[end] ? t.form.invalidDate : undefined}
+              data-testid={`audit-${end}`}
+            />
+          ))}
         </SimpleGrid>
       </Paper>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
