@@ -1,5 +1,6 @@
 // The audit trail: who changed what, when, from where, with the before/after of each field.
 import { z } from 'zod';
+import { MAPS, type MapName } from './enums.ts';
 
 export const AUDIT_ENTITIES = ['organization', 'user', 'admin_units', 'import', 'field_review', 'setting'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -32,9 +33,23 @@ export const auditQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The fields of a change that hold an administrative unit's code, and the map the code is on. */
+export const AUDIT_UNIT_FIELDS: Partial<Record<string, MapName>> = {
+  areaCode: 'current',
+  provinceCode: 'current',
+  communeCode: 'current',
+  oldProvinceCode: 'pre-2025',
+  oldDistrictCode: 'pre-2025',
+  oldCommuneCode: 'pre-2025',
+};
+
 export const auditListSchema = z.object({
   items: z.array(auditEventSchema),
+  unitNames: z
+    .record(z.enum(MAPS), z.record(z.string(), z.string()))
+    .describe("by map, the full names of the units these events' changes name by code (AUDIT_UNIT_FIELDS)"),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type AuditList = z.infer<typeof auditListSchema>;

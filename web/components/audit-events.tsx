@@ -1,16 +1,16 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import type { AuditEvent } from '../../shared/contracts/audit.ts';
+import type { AuditList } from '../../shared/contracts/audit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { changeTexts } from './audit-text.ts';
 
 /** Audit events, newest first: who, when, what, and each field before → after. */
-export function AuditEvents({ events, showRecord = false }: { events: AuditEvent[]; showRecord?: boolean }) {
+export function AuditEvents({ list, showRecord = false }: { list: AuditList; showRecord?: boolean }) {
   const { t, lang } = useI18n();
   return (
     <Stack gap="sm" data-testid="audit-events">
-      {events.map((e) => {
-        const changes = changeTexts(t, lang, e.entity, e.changes);
+      {list.items.map((e) => {
+        const changes = changeTexts(t, lang, e.entity, e.changes, list.unitNames);
         return (
           <Paper key={e.id} withBorder radius="md" p="sm" data-testid="audit-event">
             <Group justify="space-between" gap="xs" mb={changes.length ? 6 : 0}>

@@ -6,7 +6,11 @@ import { changeTexts } from './audit-text.ts';
 
 /** label → [before, after], as the events list shows them. */
 const shown = (entity: AuditEntity, changes: Record<string, [unknown, unknown]>, lang: Lang = 'vi') =>
-  Object.fromEntries(changeTexts(dictionaries[lang], lang, entity, changes).map((c) => [c.label, [c.before, c.after]]));
+  Object.fromEntries(
+    changeTexts(dictionaries[lang], lang, entity, changes, unitNames).map((c) => [c.label, [c.before, c.after]]),
+  );
+// as the server names the units the changes hold by code
+const unitNames = { current: { '04': 'Tỉnh Cao Bằng', '04792': 'Xã Hạ Lang' }, 'pre-2025': { '042': 'Huyện Hạ Lang' } };
 
 // shaped as the server's recordAudit callers write them
 const grade = {
@@ -63,7 +67,7 @@ describe('the changes of an audit event', () => {
       'Hình thức': ['—', 'Kiểm tra, rà soát trực tiếp'],
       'Tên đợt rà soát': ['—', 'Rà soát quý I'],
       Ngày: ['—', '05/03/2024'],
-      'Xã/phường': ['—', '04792'],
+      'Xã/phường': ['—', 'Xã Hạ Lang (04792)'],
       'Thành phần đoàn': ['—', 'Phòng Kinh tế'],
       'Ghi chú chung': ['—', 'Đi cả ngày'],
       'Tổ chức 32': ['—', 'Kết quả, nhận xét: Sổ sách đầy đủ; Khó khăn theo loại: Đất đai, mặt bằng'],
@@ -76,6 +80,21 @@ describe('the changes of an audit event', () => {
       'Vai trò': ['Người xem', 'Cán bộ xã'],
       'Trạng thái': ['Đang hoạt động', 'Đã vô hiệu hóa'],
     });
+  });
+
+  it('name the units they hold by code, on the map of their field; a code no list names stays a code', () => {
+    expect(
+      shown('organization', {
+        provinceCode: ['04', '06'],
+        oldDistrictCode: [null, '042'],
+        oldProvinceCode: [null, '04'],
+      }),
+    ).toEqual({
+      'Tỉnh/thành phố': ['Tỉnh Cao Bằng (04)', '06'],
+      'Huyện (trước 2025)': ['—', 'Huyện Hạ Lang (042)'],
+      'Tỉnh (trước 2025)': ['—', '04'],
+    });
+    expect(shown('user', { areaCode: ['VN', '04'] })).toEqual({ 'Địa bàn': ['Cả nước', 'Tỉnh Cao Bằng (04)'] });
   });
 
   it('read the settings, the demo data and a period’s dates', () => {

@@ -1,6 +1,6 @@
 // How a change of the audit trail reads: each field's label and its values as text, by the
 // entity that changed (the server's `recordAudit` callers shape the changes).
-import type { AuditEntity } from '../../shared/contracts/audit.ts';
+import { AUDIT_UNIT_FIELDS, type AuditEntity, type AuditList } from '../../shared/contracts/audit.ts';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
 import { GRADE_LABELS, KIND_LABELS, MAP_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../shared/contracts/enums.ts';
 import { REVIEW_KIND_LABELS } from '../../shared/contracts/field-reviews.ts';
@@ -105,8 +105,23 @@ function findingText(t: Dictionary, lang: Lang, f: Finding): string {
   return parts.length > 0 ? parts.join('; ') : EMPTY;
 }
 
+type UnitNames = AuditList['unitNames'];
+
+/** A unit by its name and code, "Xã Hạ Lang (01558)"; the code alone when no list names it. */
+function unitText(t: Dictionary, names: Record<string, string>, code: unknown): string {
+  if (code === 'VN') return t.dashboard.country;
+  const name = typeof code === 'string' ? names[code] : undefined;
+  return name ? `${name} (${String(code)})` : String(code);
+}
+
 /** The field a key names: `members@2024` is a figure of 2024; `org 32` what a review found at organisation 32. */
-function fieldOf(t: Dictionary, lang: Lang, entity: AuditEntity, key: string): Field & { name: string } {
+function fieldOf(
+  t: Dictionary,
+  lang: Lang,
+  entity: AuditEntity,
+  key: string,
+  unitNames: UnitNames,
+): Field & { name: string } {
   const [name = key, period] = key.split('@');
   if (period) {
     const field = periodFields(t, lang)[name];
@@ -116,7 +131,9 @@ function fieldOf(t: Dictionary, lang: Lang, entity: AuditEntity, key: string): F
   if (reviewed) {
     return { name, label: `${t.users.organization} ${reviewed[1]}`, text: (v) => findingText(t, lang, v as Finding) };
   }
-  return { name, label: key, ...entityFields(t, lang, entity)[key] };
+  const map = AUDIT_UNIT_FIELDS[key];
+  const unit = map && { text: (v: unknown) => unitText(t, unitNames[map], v) };
+  return { name, label: key, ...entityFields(t, lang, entity)[key], ...unit };
 }
 
 function valueText(t: Dictionary, lang: Lang, field: Field & { name: string }, value: unknown): string {
@@ -139,9 +156,10 @@ export function changeTexts(
   lang: Lang,
   entity: AuditEntity,
   changes: Record<string, [unknown, unknown]>,
+  unitNames: UnitNames,
 ): ChangeText[] {
   return Object.entries(changes).map(([key, [before, after]]) => {
-    const field = fieldOf(t, lang, entity, key);
+    const field = fieldOf(t, lang, entity, key, unitNames);
     return {
       key,
       label: field.label,

@@ -1,6 +1,7 @@
 // Reading the audit trail: an organisation's history, and the administrator's search.
 import { sql, type SQL } from 'drizzle-orm';
-import type { AuditEntity, AuditEvent } from '../../../shared/contracts/audit.ts';
+import { AUDIT_UNIT_FIELDS, type AuditEntity, type AuditEvent } from '../../../shared/contracts/audit.ts';
+import type { MapName } from '../../../shared/contracts/enums.ts';
 import type { Db } from '../../db/pool.ts';
 
 type Executor = Pick<Db, 'execute'>;
@@ -21,8 +22,13 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-/** Newest first. */
-export async function listAuditEvents(db: Executor, f: AuditFilter): Promise<{ items: AuditEvent[]; total: number }> {
+type UnitNames = Record<MapName, Record<string, string>>;
+
+/** Newest first, with the names of the units their changes name by code. */
+export async function listAuditEvents(
+  db: Executor,
+  f: AuditFilter,
+): Promise<{ items: AuditEvent[]; unitNames: UnitNames; total: number }> {
   const where: SQL[] = [sql`true`];
   if (f.organizationId !== undefined) where.push(sql`organization_id = ${f.organizationId}`);
   if (f.userId !== undefined) where.push(sql`user_id = ${f.userId}`);
@@ -37,5 +43,24 @@ export async function listAuditEvents(db: Executor, f: AuditFilter): Promise<{ i
       order by id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from audit_events where ${condition}`),
   ]);
-  return { items: rows, total: count.rows[0]!.n };
+  return { items: rows, unitNames: await unitNamesOf(db, rows), total: count.rows[0]!.n };
+}
+
+/** A code no list has (a unit since removed, a pre-2025 code before that list is loaded) has no name. */
+async function unitNamesOf(db: Executor, events: AuditEvent[]): Promise<UnitNames> {
+  const codes: Record<MapName, Set<string>> = { current: new Set(), 'pre-2025': new Set() };
+  for (const { changes } of events) {
+    for (const [field, values] of Object.entries(changes)) {
+      const map = AUDIT_UNIT_FIELDS[field];
+      if (map) for (const v of values) if (typeof v === 'string') codes[map].add(v);
+    }
+  }
+  const names: UnitNames = { current: {}, 'pre-2025': {} };
+  if (codes.current.size + codes['pre-2025'].size === 0) return names;
+  const { rows } = await db.execute<{ map: MapName; code: string; name: string }>(sql`
+    select map, code, full_name as name from admin_units
+    where (map = 'current' and code = any(${sql.param([...codes.current])}::text[]))
+       or (map = 'pre-2025' and code = any(${sql.param([...codes['pre-2025']])}::text[]))`);
+  for (const r of rows) names[r.map][r.code] = r.name;
+  return names;
 }

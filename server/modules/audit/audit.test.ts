@@ -198,15 +198,22 @@ describe('reading the trail', () => {
       payload: buildOrganization({ provinceCode: '42', communeCode: null }),
     });
     const org = created.json<{ id: number; version: number }>();
+    const { rows } = await db.execute<{ code: string; name: string }>(
+      sql`select code, full_name as name from admin_units where map = 'current' and parent_code = '42' limit 1`,
+    );
+    const commune = rows[0]!;
     await admin.inject({
       method: 'PATCH',
       url: `/api/v1/organizations/${org.id}`,
-      payload: { version: org.version, address: 'Thôn 3' },
+      payload: { version: org.version, address: 'Thôn 3', communeCode: commune.code },
     });
     const viewer = await signIn(app, db, { role: 'viewer', areaCode: '42' });
     const history = await viewer.inject(`/api/v1/organizations/${org.id}/history`);
     expect(history.statusCode).toBe(200);
     expect(history.json().items.map((e: AuditEvent) => e.action)).toEqual(['update', 'create']);
+    // the units its changes name by code, by name: the province it was created in, the commune it moved to
+    // (on the pre-2025 map too, when that list is loaded: the old placement follows the commune)
+    expect(history.json().unitNames.current).toEqual({ '42': 'Tỉnh Hà Tĩnh', [commune.code]: commune.name });
     const elsewhere = await signIn(app, db, { role: 'viewer', areaCode: '44' });
     expect((await elsewhere.inject(`/api/v1/organizations/${org.id}/history`)).statusCode).toBe(404);
   });

@@ -83,7 +83,7 @@ export function AuditPage() {
           <Text size="sm" c="dimmed" mb="xs">
             {t.audit.count(formatNumber(total, lang))}
           </Text>
-          <AuditEvents events={list.data.items} showRecord />
+          <AuditEvents list={list.data} showRecord />
           <Group justify="center" mt="md">
             <Pager total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
           </Group>

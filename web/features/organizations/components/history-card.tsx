@@ -24,7 +24,7 @@ export function HistoryCard({ id, version }: { id: number; version: number }) {
           {t.audit.noHistory}
         </Text>
       )}
-      {history.data && history.data.items.length > 0 && <AuditEvents events={history.data.items} />}
+      {history.data && history.data.items.length > 0 && <AuditEvents list={history.data} />}
       {total > 20 && (
         <Group justify="center" mt="sm">
           <Pager size="sm" total={Math.ceil(total / 20)} value={page} onChange={setPage} />
