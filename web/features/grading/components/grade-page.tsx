@@ -1,10 +1,8 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { GRADE_LABELS } from '../../../../shared/contracts/enums.ts';
 import { gradeSchema, type Grade, type GradingScheme } from '../../../../shared/contracts/grading.ts';
-import type { Organization } from '../../../../shared/contracts/organizations.ts';
 import { scoreGrade } from '../../../../shared/rules/grade.ts';
 import { BackLink } from '../../../components/back-link.tsx';
 import { ConflictAlert } from '../../../components/conflict-alert.tsx';
@@ -13,7 +11,8 @@ import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
+import { useOrganization } from '../../../lib/organization.ts';
+import { conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { useVersionedDraft } from '../../../lib/use-versioned-draft.ts';
 import { useCan } from '../../../lib/session.tsx';
@@ -32,10 +31,7 @@ export function GradePage() {
   const year = params.year ?? '';
   const schemes = useSchemes();
   const grade = useGrade(id, year);
-  const org = useQuery({
-    queryKey: ['organizations', 'detail', id],
-    queryFn: ({ signal }) => apiFetch<Organization>(`/api/v1/organizations/${id}`, { signal }),
-  });
+  const org = useOrganization(id);
   useDocumentTitle(`${t.grading.title(year)} · hoptac`);
   const failed = schemes.error ?? grade.error ?? org.error;
   if (failed) return <ErrorAlert error={failed} />;

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useCan } from '../../../lib/session.tsx';
-import { useOrganization } from '../api/get-organization.ts';
+import { useOrganization } from '../../../lib/organization.ts';
 import { GeneralInfoCard } from './general-info-card.tsx';
 import { HistoryCard } from './history-card.tsx';
 import { KindBadge, StatusBadge } from './org-badges.tsx';

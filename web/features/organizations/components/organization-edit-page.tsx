@@ -9,7 +9,7 @@ import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ApiError } from '../../../lib/api.ts';
-import { getOrganizationOptions, useOrganization } from '../api/get-organization.ts';
+import { getOrganizationOptions, useOrganization } from '../../../lib/organization.ts';
 import { useUpdateOrganization } from '../api/update-organization.ts';
 import { useOrganizationForm } from '../hooks/use-organization-form.ts';
 import { changedFields, fromOrganization, rebase } from '../utils/form-values.ts';

@@ -14,7 +14,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../../../shared/contracts/organizations.ts';
@@ -37,7 +36,8 @@ import { useLeaveGuard } from '../../../components/leave-guard.tsx';
 import { useNotify } from '../../../components/notifications.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { apiFetch, conflictCurrent } from '../../../lib/api.ts';
+import { useOrganization } from '../../../lib/organization.ts';
+import { conflictCurrent } from '../../../lib/api.ts';
 import { EMPTY, formatNumber } from '../../../lib/format.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { rebase } from '../../../lib/rebase.ts';
@@ -69,10 +69,7 @@ export function ReportPage() {
   const id = Number(params.id);
   const period = params.period ?? '';
   const report = useReport(id, period);
-  const org = useQuery({
-    queryKey: ['organizations', 'detail', id],
-    queryFn: ({ signal }) => apiFetch<Organization>(`/api/v1/organizations/${id}`, { signal }),
-  });
+  const org = useOrganization(id);
   const title = t.reports.form(periodLabel(period, t.period));
   useDocumentTitle(`${title} · hoptac`);
 

@@ -1,6 +1,7 @@
+// One organisation as its pages read it: the registry's detail and edit pages, its report and grading sheet.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrganizationDetail } from '../../../../shared/contracts/organizations.ts';
-import { apiFetch } from '../../../lib/api.ts';
+import type { OrganizationDetail } from '../../shared/contracts/organizations.ts';
+import { apiFetch } from './api.ts';
 
 export function getOrganization(id: number, signal?: AbortSignal): Promise<OrganizationDetail> {
   return apiFetch<OrganizationDetail>(`/api/v1/organizations/${id}`, { signal });
