@@ -282,6 +282,16 @@ describe('a field review', () => {
     expect(Number(await page.getByTestId('difficulty-capital').innerText())).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: `${shots}field-reviews.png`, fullPage: true });
 
+    // the organisation's own page says which reviews saw it and what they found there
+    await page.goto(`${server.url}/organizations/${orgId}`);
+    const seen = page.getByTestId('org-review').filter({ hasText: 'Rà soát HTX rau an toàn' });
+    await seen.waitFor({ timeout: 10_000 });
+    await seen.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}organization-reviews.png` });
+    expect(await seen.innerText()).toMatch(/12\/10\/2026[\s\S]*Vốn, tín dụng[\s\S]*Thị trường tiêu thụ[\s\S]*Vay Quỹ/);
+    await seen.getByRole('link', { name: 'Rà soát HTX rau an toàn' }).click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(new RegExp(`/field-reviews/${id}$`));
+
     // the country's administrator opens it on the commune and its province, and starts one of
     // their own with a province to choose: every list of units answers
     const other = await pageAs(ADMIN);

@@ -76,13 +76,26 @@ export type FieldReview = z.infer<typeof fieldReviewSchema>;
 export const fieldReviewListQuery = z.object({
   area: areaCodeSchema.optional().describe("the caller's own area when left out"),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  organizationId: z.coerce.number().int().positive().optional().describe('reviews that saw this organisation'),
+  organizationId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("reviews that saw this organisation, in any area of the caller's; each with what it found there"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const fieldReviewListSchema = z.object({
-  items: z.array(fieldReviewSchema.omit({ findings: true, notes: true }).extend({ organizations: z.number().int() })),
+  items: z.array(
+    fieldReviewSchema.omit({ findings: true, notes: true }).extend({
+      organizations: z.number().int(),
+      finding: findingSchema
+        .pick({ findings: true, difficulties: true, proposals: true })
+        .optional()
+        .describe('what the review found at organizationId, when the list is asked for one'),
+    }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

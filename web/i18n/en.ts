@@ -240,6 +240,7 @@ export const en: Dictionary = {
     save: 'Save the review',
     saved: 'Review saved',
     count: (n) => `${n} organisations`,
+    noneOfOrganization: 'No field review or survey has recorded this organisation yet',
     empty: 'No review this year',
     noneChosen: 'No organisation chosen yet',
     difficulties: 'Difficulties by category',

@@ -247,6 +247,7 @@ export const vi = {
     save: 'Lưu đợt rà soát',
     saved: 'Đã lưu đợt rà soát',
     count: (n: string) => `${n} tổ chức`,
+    noneOfOrganization: 'Chưa có đợt rà soát, khảo sát nào ghi nhận tổ chức này',
     empty: 'Chưa có đợt rà soát nào trong năm',
     noneChosen: 'Chưa chọn tổ chức nào',
     difficulties: 'Khó khăn theo loại',

@@ -44,8 +44,13 @@ export async function listReviews(
       ? sql`exists (select 1 from field_review_findings f where f.review_id = r.id and f.organization_id = ${q.organizationId})`
       : sql`true`,
   ];
+  const finding = q.organizationId
+    ? sql`(select jsonb_build_object('findings', f.findings, 'difficulties', to_jsonb(f.difficulties),
+        'proposals', f.proposals) from field_review_findings f
+        where f.review_id = r.id and f.organization_id = ${q.organizationId}) as finding,`
+    : sql``;
   const { rows } = await db.execute<FieldReviewList['items'][number] & { total: number }>(sql`
-    select ${HEADER},
+    select ${HEADER}, ${finding}
       (select count(*)::int from field_review_findings f where f.review_id = r.id) as organizations,
       count(*) over ()::int as total
     from field_reviews r ${AREA_JOIN}

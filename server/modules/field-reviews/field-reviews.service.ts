@@ -42,8 +42,10 @@ export async function listFieldReviews(
   caller: Caller,
   q: z.output<typeof fieldReviewListQuery>,
 ): Promise<FieldReviewList> {
-  const area = await readableArea(db, caller, { area: q.area, map: 'current' });
-  const where = sql`${reviewScopeWhere(caller.read)} and ${reviewAreaWhere(area.code)}`;
+  // an organisation's reviews are wherever the caller may read them: a province's delegation
+  // may have seen it, not only its commune's officers
+  const area = q.organizationId && !q.area ? null : await readableArea(db, caller, { area: q.area, map: 'current' });
+  const where = sql`${reviewScopeWhere(caller.read)} and ${area ? reviewAreaWhere(area.code) : sql`true`}`;
   const { items, total } = await listReviews(db, { ...q, where });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

@@ -90,6 +90,29 @@ describe('a field review', () => {
     expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['field_review.create']);
   });
 
+  it("lists an organisation's reviews wherever its reader may see them, each with what it found there", async () => {
+    const province = await post(
+      admin,
+      review({
+        title: 'Khảo sát của tỉnh',
+        areaCode: '46',
+        findings: [{ organizationId: orgs[1], findings: 'Cần mở rộng đất', difficulties: ['land', 'capital'] }],
+      }),
+    );
+    expect(province.statusCode, province.body).toBe(201);
+    const seen = (await officer.inject(`/api/v1/field-reviews?organizationId=${orgs[1]}`)).json<FieldReviewList>();
+    const byTitle = Object.fromEntries(seen.items.map((r) => [r.title, r.finding]));
+    // the province's survey as well as the commune's visit, though the officer's own area is the commune
+    expect(byTitle).toMatchObject({
+      'Khảo sát của tỉnh': { findings: 'Cần mở rộng đất', difficulties: ['land', 'capital'], proposals: null },
+      'Rà soát HTX nông nghiệp quý IV': { findings: 'Hoạt động ổn định', difficulties: ['land'], proposals: null },
+    });
+    // the plain list stays the caller's own area, without findings
+    const own = (await officer.inject(`/api/v1/field-reviews?year=${YEAR}`)).json<FieldReviewList>();
+    expect(own.items.map((r) => r.title)).not.toContain('Khảo sát của tỉnh');
+    expect(own.items.every((r) => r.finding === undefined)).toBe(true);
+  });
+
   it('refuses organisations outside the reviewed commune, listing each, and writes nothing', async () => {
     const before = await count();
     const res = await post(

@@ -14,6 +14,7 @@ import { HistoryCard } from './history-card.tsx';
 import { KindBadge, StatusBadge } from './org-badges.tsx';
 import { PlacementCard } from './placement-card.tsx';
 import { ReportsTable } from './reports-table.tsx';
+import { ReviewsCard } from './reviews-card.tsx';
 import { StatusTimeline } from './status-timeline.tsx';
 
 export function OrganizationDetailPage() {
@@ -23,6 +24,7 @@ export function OrganizationDetailPage() {
   const org = query.data;
   const canReport = useCan('reports.read');
   const canGrade = useCan('grades.score');
+  const canReadReviews = useCan('reviews.read');
   const year = String(new Date().getFullYear());
   useDocumentTitle(`${org?.name ?? t.registry.title} · hoptac`);
 
@@ -120,6 +122,11 @@ export function OrganizationDetailPage() {
             <Grid.Col span={12}>
               <ReportsTable reports={org.reports} />
             </Grid.Col>
+            {canReadReviews && (
+              <Grid.Col span={12}>
+                <ReviewsCard id={org.id} />
+              </Grid.Col>
+            )}
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="history">
