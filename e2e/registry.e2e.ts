@@ -84,6 +84,32 @@ describe('registry in the browser', () => {
     expect((await api(`/api/v1/organizations/${id}`)).body.phone).toBe('0206 3111 222');
   });
 
+  it("takes a save sent again after its answer was lost as saved, not as someone else's change", async () => {
+    const { body: org } = await api('/api/v1/organizations?q=tuan%20tu%20ha%20lang');
+    const { id, version } = org.items[0];
+    await page.goto(`${server.url}/organizations/${id}/edit`);
+    await page.getByTestId('field-address').fill('Thôn Bản Piên');
+    // the first save reaches the server; its answer never reaches the browser
+    const lost = `**/api/v1/organizations/${id}`;
+    await page.route(lost, async (route) => {
+      if (route.request().method() !== 'PATCH') return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('error-alert').waitFor({ timeout: 10_000 });
+    await page.unroute(lost);
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(new RegExp(`/organizations/${id}$`));
+    await page.getByTestId('org-name').waitFor();
+    expect(await page.getByTestId('conflict-alert').count()).toBe(0);
+    // written once
+    expect((await api(`/api/v1/organizations/${id}`)).body).toMatchObject({
+      address: 'Thôn Bản Piên',
+      version: version + 1,
+    });
+  });
+
   it('keeps what was typed when the session ends, and saves it after signing in again', async () => {
     const { body: org } = await api('/api/v1/organizations?q=tuan%20tu%20ha%20lang');
     const id = org.items[0].id;

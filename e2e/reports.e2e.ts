@@ -188,6 +188,30 @@ describe('two people on one report', () => {
     const stored = await admin(`/api/v1/organizations/${orgId}/reports/${H1}`);
     expect(stored.body).toMatchObject({ members: 20, workers: 9, version: 2 });
   });
+
+  it("a save sent again after its answer was lost is taken as saved, not as the other person's change", async () => {
+    const H1 = `${PERIOD}-H1`;
+    const page = await pageAs(officer);
+    await page.goto(`${server.url}/organizations/${orgId}/reports/${H1}`);
+    await expect.poll(() => page.getByTestId('figure-members').inputValue(), { timeout: 10_000 }).toBe('20');
+    await page.getByTestId('figure-members').fill('21');
+    // the first save reaches the server; its answer never reaches the phone
+    const lost = `**/api/v1/organizations/${orgId}/reports/${H1}`;
+    await page.route(lost, async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('error-alert').waitFor({ timeout: 10_000 });
+    await page.unroute(lost);
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('error-alert').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByTestId('conflict-alert').count()).toBe(0);
+    expect(await page.getByTestId('figure-members').inputValue()).toBe('21');
+    const stored = await admin(`/api/v1/organizations/${orgId}/reports/${H1}`);
+    expect(stored.body).toMatchObject({ members: 21, workers: 9, version: 3 });
+  });
 });
 
 describe('the grading sheet', () => {

@@ -6,7 +6,8 @@ import { rebase } from './rebase.ts';
  * from the edits, so that a newer version read (the form's own save, a re-read after signing
  * in again) replaces the form only when it holds no edits or the same ones, and an older one
  * (the cache behind a conflict) never does. `adopt` takes a version: as it is, or after a 409
- * with this user's own changes on top (`keepMine`).
+ * with this user's own changes on top (`keepMine`); `settle` tells a 409 met by one's own lost
+ * save from someone else's change.
  */
 export function useVersionedDraft<R extends { version: number } | null, D extends object>(
   record: R,
@@ -23,6 +24,15 @@ export function useVersionedDraft<R extends { version: number } | null, D extend
     setDraft(keepMine ? rebaseDraft(draftOf(base), draft, draftOf(next)) : draftOf(next));
     setConflict(null);
   };
+  /**
+   * After a 409: when the current version shows exactly this form, this user's own save went
+   * through and its answer was lost (a phone's connection dropped), so sending it again met it;
+   * `saved` takes it as the save's answer. Anything else is someone else's change, shown.
+   */
+  const settle = (current: NonNullable<R> | null, saved: (current: NonNullable<R>) => void) => {
+    if (current && same(draft, draftOf(current))) saved(current);
+    else setConflict(current);
+  };
   if ((record?.version ?? 0) > (base?.version ?? 0) && (!edited || same(draft, draftOf(record)))) adopt(record);
-  return { base, draft, setDraft, edited, conflict, setConflict, adopt };
+  return { base, draft, setDraft, edited, conflict, setConflict, settle, adopt };
 }

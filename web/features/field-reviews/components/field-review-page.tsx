@@ -79,7 +79,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
   const narrow = useMediaQuery('(max-width: 36em)');
   const save = useSaveFieldReview(review?.id ?? null);
   // the version the edits started from (null: a new review), and the edits
-  const { base, draft, setDraft, edited, conflict, setConflict, ...versions } = useVersionedDraft(review, (r) =>
+  const { base, draft, setDraft, edited, conflict, settle, ...versions } = useVersionedDraft(review, (r) =>
     draftOf(r, session),
   );
   const [errors, setErrors] = useState<ReviewErrors>({});
@@ -117,14 +117,12 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
     }
     once((done) =>
       save.mutate(body, {
-        onSuccess: (stored) => {
-          versions.adopt(stored);
-          notify({ title: t.reviews.saved });
-          leave.release();
-          if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
-        },
+        onSuccess: landed,
         onError: (error) => {
-          setConflict(conflictCurrent(error, fieldReviewSchema));
+          settle(conflictCurrent(error, fieldReviewSchema), (stored) => {
+            save.reset();
+            landed(stored);
+          });
           if (error instanceof ApiError) setErrors(reviewErrorsOf(error.errors));
         },
         onSettled: done,
@@ -135,6 +133,12 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
     versions.adopt(next, keepMine);
     save.reset();
   };
+  function landed(stored: FieldReview) {
+    versions.adopt(stored);
+    notify({ title: t.reviews.saved });
+    leave.release();
+    if (!review) void navigate(`/field-reviews/${stored.id}`, { replace: true });
+  }
   const fieldsInError = Object.keys(errors).length > 0;
 
   return (

@@ -61,9 +61,13 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
     setDraft: setScores,
     edited,
     conflict,
-    setConflict,
+    settle,
     adopt,
   } = useVersionedDraft(grade, storedScores);
+  const landed = (saved: Grade) => {
+    adopt(saved);
+    notify({ title: t.grading.saved });
+  };
   const filled = Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
   const leave = useLeaveGuard(edited);
   const scored = scoreGrade(scheme, filled);
@@ -154,11 +158,12 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
               save.mutate(
                 { scheme: scheme.code, scores: filled, ...(base && { version: base.version }) },
                 {
-                  onSuccess: (saved) => {
-                    adopt(saved);
-                    notify({ title: t.grading.saved });
-                  },
-                  onError: (error) => setConflict(conflictCurrent(error, gradeSchema)),
+                  onSuccess: landed,
+                  onError: (error) =>
+                    settle(conflictCurrent(error, gradeSchema), (saved) => {
+                      save.reset();
+                      landed(saved);
+                    }),
                 },
               )
             }

@@ -49,12 +49,21 @@ function EditForm({ org }: { org: Organization }) {
   const leave = useLeaveGuard(changedFields(baseValues, form.values).length > 0);
   useDocumentTitle(`${t.form.editTitle} · ${org.name} · hoptac`);
 
+  const landed = (saved: Organization) => {
+    notify({ title: t.form.saved, message: t.form.savedDetail(saved.name) });
+    leave.release();
+    navigate(`/organizations/${saved.id}`);
+  };
+
   const onConflict = async (error: ApiError) => {
     void queryClient.invalidateQueries({ queryKey: ['organizations'] });
     const parsed = organizationSchema.safeParse(error.current);
     const current = parsed.success
       ? parsed.data
       : await queryClient.fetchQuery({ ...getOrganizationOptions(org.id), staleTime: 0 });
+    // the current version shows exactly this form: this user's own save went through and its
+    // answer was lost (a phone's connection dropped), so sending it again met it
+    if (JSON.stringify(fromOrganization(current)) === JSON.stringify(form.values)) return landed(current);
     form.setFailure(null);
     setRebased(false);
     setConflict(current);
@@ -67,11 +76,7 @@ function EditForm({ org }: { org: Organization }) {
     if (!result.ok) return form.invalid(result.errors);
     form.setFailure(null);
     update.mutate(result.body, {
-      onSuccess: (saved) => {
-        notify({ title: t.form.saved, message: t.form.savedDetail(saved.name) });
-        leave.release();
-        navigate(`/organizations/${saved.id}`);
-      },
+      onSuccess: landed,
       onError: (error) => {
         if (error instanceof ApiError && error.status === 409 && error.current) void onConflict(error).catch(form.fail);
         else form.fail(error);

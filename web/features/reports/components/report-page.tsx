@@ -113,7 +113,7 @@ function ReportForm({
   const rules = useRules();
   const previous = useReport(id, previousPeriod(period));
   const action = useReportAction(id, period);
-  const { base, draft, setDraft, edited, conflict, setConflict, adopt } = useVersionedDraft(
+  const { base, draft, setDraft, edited, conflict, setConflict, settle, adopt } = useVersionedDraft(
     report,
     fromReport,
     rebaseDraft,
@@ -138,19 +138,27 @@ function ReportForm({
     return issue && text(issue);
   };
 
-  const run = (step: Step, body: Parameters<typeof action.mutate>[0]['body'], done: string) =>
+  const run = (step: Step, body: Parameters<typeof action.mutate>[0]['body'], done: string) => {
+    const landed = (saved: Report) => {
+      adopt(saved);
+      notify({ title: done });
+    };
     action.mutate(
       { step, body },
       {
-        onSuccess: (saved) => {
-          adopt(saved);
-          notify({ title: done });
-        },
+        onSuccess: landed,
         onError: (error) => {
-          setConflict(conflictCurrent(error, reportSchema));
+          const current = conflictCurrent(error, reportSchema);
+          // a workflow step met by the same figures may still have been someone else's step
+          if (step !== 'save') return setConflict(current);
+          settle(current, (saved) => {
+            action.reset();
+            landed(saved);
+          });
         },
       },
     );
+  };
   const save = () =>
     run(
       'save',

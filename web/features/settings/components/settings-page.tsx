@@ -72,7 +72,7 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
     (s) => s.effectiveGrades,
     (_base, mine) => mine,
   );
-  const { base, draft: grades, edited: changed, conflict, setConflict } = versions;
+  const { base, draft: grades, edited: changed, conflict, settle } = versions;
   const setGrades = (chosen: string[]) => versions.setDraft(RATED.filter((g) => chosen.includes(g)));
   useReportDirty(markDirty, 'effective', changed);
   const names = (list: readonly string[]) =>
@@ -82,6 +82,10 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
   const adopt = (next: Settings, keepMine = false) => {
     versions.adopt(next, keepMine);
     save.reset();
+  };
+  const landed = (saved: Settings) => {
+    adopt(saved);
+    notify({ title: t.settings.saved });
   };
   return (
     <Card>
@@ -122,11 +126,8 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
             save.mutate(
               { effectiveGrades: grades as Settings['effectiveGrades'], version: base.version },
               {
-                onSuccess: (saved) => {
-                  adopt(saved);
-                  notify({ title: t.settings.saved });
-                },
-                onError: (error) => setConflict(conflictCurrent(error, settingsSchema)),
+                onSuccess: landed,
+                onError: (error) => settle(conflictCurrent(error, settingsSchema), landed),
               },
             )
           }

@@ -66,7 +66,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
   const once = useSendOnce();
   // the account as read (its version is sent), and the edits
   const versions = useVersionedDraft(user, fromUser);
-  const { base, draft, setDraft, edited: dirty, conflict, setConflict } = versions;
+  const { base, draft, setDraft, edited: dirty, conflict, settle } = versions;
   const initial = fromUser(base);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const scope = SCOPE[draft.role];
@@ -101,16 +101,21 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
       save.mutate(
         { id: user?.id ?? null, body },
         {
-          onSuccess: (saved) => {
-            notify({ title: user ? t.users.saved : t.users.created, message: saved.email });
-            onClose();
-          },
-          onError: (error) => setConflict(conflictCurrent(error, userSchema)),
+          onSuccess: landed,
+          onError: (error) =>
+            settle(conflictCurrent(error, userSchema), (saved) => {
+              save.reset();
+              landed(saved);
+            }),
           onSettled: done,
         },
       ),
     );
   };
+  function landed(saved: User) {
+    notify({ title: user ? t.users.saved : t.users.created, message: saved.email });
+    onClose();
+  }
   const adopt = (next: User, keepMine = false) => {
     versions.adopt(next, keepMine);
     save.reset();
