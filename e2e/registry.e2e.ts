@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+import { ADMIN, apiSession, launchBrowser, signInPage, startServer, loseFirstAnswer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -90,15 +90,9 @@ describe('registry in the browser', () => {
     await page.goto(`${server.url}/organizations/${id}/edit`);
     await page.getByTestId('field-address').fill('Thôn Bản Piên');
     // the first save reaches the server; its answer never reaches the browser
-    const lost = `**/api/v1/organizations/${id}`;
-    await page.route(lost, async (route) => {
-      if (route.request().method() !== 'PATCH') return route.fallback();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    await loseFirstAnswer(page, `**/api/v1/organizations/${id}`, 'PATCH');
     await page.getByTestId('save-button').click();
     await page.getByTestId('error-alert').waitFor({ timeout: 10_000 });
-    await page.unroute(lost);
     await page.getByTestId('save-button').click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(new RegExp(`/organizations/${id}$`));
     await page.getByTestId('org-name').waitFor();

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../server/lib/exceljs.ts';
-import { ADMIN, apiSession, launchBrowser, signInPage, startServer } from './server.ts';
+import { ADMIN, apiSession, launchBrowser, signInPage, startServer, loseFirstAnswer } from './server.ts';
 
 const shots = new URL('../test-results/', import.meta.url).pathname;
 const PERIOD = '2026';
@@ -196,15 +196,9 @@ describe('two people on one report', () => {
     await expect.poll(() => page.getByTestId('figure-members').inputValue(), { timeout: 10_000 }).toBe('20');
     await page.getByTestId('figure-members').fill('21');
     // the first save reaches the server; its answer never reaches the phone
-    const lost = `**/api/v1/organizations/${orgId}/reports/${H1}`;
-    await page.route(lost, async (route) => {
-      if (route.request().method() !== 'PUT') return route.fallback();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    await loseFirstAnswer(page, `**/api/v1/organizations/${orgId}/reports/${H1}`, 'PUT');
     await page.getByTestId('report-save').click();
     await page.getByTestId('error-alert').waitFor({ timeout: 10_000 });
-    await page.unroute(lost);
     await page.getByTestId('report-save').click();
     await page.getByTestId('error-alert').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.getByTestId('conflict-alert').count()).toBe(0);

@@ -86,3 +86,17 @@ export async function signInPage(page: Page, url: string, who = ADMIN) {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
 }
+
+/**
+ * Sends the first `method` request to `url` on to the server and loses its answer, as a phone's
+ * dropped connection does; the page sees a network error, the server has written.
+ */
+export async function loseFirstAnswer(page: Page, url: string, method: string) {
+  let lost = false;
+  await page.route(url, async (route) => {
+    if (lost || route.request().method() !== method) return route.fallback();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+}
