@@ -1,14 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ADMIN = { email: 'admin@hoptac.local', password: 'quản trị e2e 2026' };
 
-/** `hoptac serve --demo` on its own data directory and a free port, with a known administrator. */
-export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
+/**
+ * `hoptac serve --demo` on its own data directory and a free port, with a known administrator.
+ * The directory starts as a copy of `template` when one is given (the run's demo database,
+ * built once by `e2e/global-setup.ts`), and is removed on stop unless it is to be kept.
+ */
+export async function startServer(
+  opts: { dataDir?: string; template?: string } = { template: inject('e2eTemplate') },
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
+  if (opts.template) cpSync(opts.template, dataDir, { recursive: true });
   const bin = new URL('../bin/hoptac.js', import.meta.url).pathname;
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--demo'], {
     env: {
@@ -36,7 +44,7 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
