@@ -334,15 +334,18 @@ export async function compactCells(db: Executor): Promise<number> {
 }
 
 /**
- * The periods that have any report, found by skipping through the (period, status) index
- * rather than reading every report (a handful of periods, hundreds of thousands of rows).
+ * The periods with figures that count: an approved report (a draft or a report waiting for
+ * review is not in the statistics, so it does not make its period the latest with data). Found
+ * by skipping through the (period, status) index rather than reading every report (a handful
+ * of periods, hundreds of thousands of rows).
  */
 export async function reportedPeriods(db: Executor): Promise<string[]> {
   const { rows } = await db.execute<{ period: string }>(sql`
     with recursive p(period) as (
-      (select period from organization_reports order by period limit 1)
+      (select period from organization_reports where status = 'approved' order by period limit 1)
       union all
-      select (select r.period from organization_reports r where r.period > p.period order by r.period limit 1)
+      select (select r.period from organization_reports r
+        where r.period > p.period and r.status = 'approved' order by r.period limit 1)
       from p where p.period is not null
     )
     select period from p where period is not null`);

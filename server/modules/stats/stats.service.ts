@@ -12,7 +12,7 @@ export type Executor = Pick<Db, 'select' | 'execute'>;
 export interface StatsOptions {
   /** 'VN', or a unit code on `map` */
   area: string;
-  /** the latest period with any report when left out */
+  /** the latest period with an approved report when left out */
   period?: string | undefined;
   /** all kinds when left out */
   kind?: Kind | undefined;

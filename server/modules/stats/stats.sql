@@ -97,9 +97,10 @@
 
 -- params: []
 with recursive p(period) as (
-  (select period from organization_reports order by period limit 1)
+  (select period from organization_reports where status = 'approved' order by period limit 1)
   union all
-  select (select r.period from organization_reports r where r.period > p.period order by r.period limit 1)
+  select (select r.period from organization_reports r
+    where r.period > p.period and r.status = 'approved' order by r.period limit 1)
   from p where p.period is not null
 )
 select period from p where period is not null;

@@ -347,14 +347,17 @@ describe('the example of contracts §4', () => {
 });
 
 describe('the default period', () => {
-  it('is the latest period with any report', async () => {
-    const period = await rolledBack(db, async (tx) => {
-      await insertOrganizations(tx, [
+  it('is the latest period with an approved report: a draft or a report awaiting review does not count', async () => {
+    const periods = await rolledBack(db, async (tx) => {
+      const [id] = await insertOrganizations(tx, [
         { at: { province: '11', commune: '03202' }, reports: { '2097-H1': {}, '2097': {}, '2097-H2': {} } },
       ]);
-      return (await computeStats(tx, { area: '03202' })).period;
+      const before = (await computeStats(tx, { area: '03202' })).period;
+      await tx.execute(sql`insert into organization_reports (organization_id, period, status, members)
+        values (${id}, '2098-H1', 'draft', 9), (${id}, '2098', 'submitted', 9)`);
+      return [before, (await computeStats(tx, { area: '03202' })).period];
     });
-    expect(period).toBe('2097');
+    expect(periods).toEqual(['2097', '2097']);
   });
 
   it('orders periods by their end, a year after its halves; the current year when none', () => {
