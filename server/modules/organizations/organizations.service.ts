@@ -117,6 +117,19 @@ export async function updateOrganization(db: Db, caller: Caller, id: number, inp
     const placementChanged = PLACEMENT_KEYS.some((k) => k in changes);
     const placement = placementChanged ? await placementOf(tx, mergePlacement(before, changes)) : {};
     const statusChanged = changes.status !== undefined && changes.status !== before.status;
+    const events = await statusDates(tx, id);
+    const statusOn = statusChanged ? (changes.statusSince ?? today()) : changes.statusSince;
+    // the history stays in order: a new status starts no earlier than the current one did; a
+    // corrected date of the current status moves its event, no earlier than the one before
+    const floor = statusChanged ? events.at(-1) : events.at(-2);
+    if (statusOn && floor && statusOn < floor.effectiveOn) {
+      throw invalidField(
+        'statusSince',
+        `phải từ ${dmy(floor.effectiveOn)} trở đi: trạng thái trước đó có từ ngày này`,
+        `must be ${floor.effectiveOn} or later: the status before it dates from then`,
+      );
+    }
+    const moved = !statusChanged && statusOn && statusOn !== before.statusSince ? events.at(-1) : undefined;
 
     await tx
       .update(organizations)
@@ -128,6 +141,12 @@ export async function updateOrganization(db: Db, caller: Caller, id: number, inp
         updatedAt: sql`now()`,
       })
       .where(eq(organizations.id, id));
+    if (moved) {
+      await tx
+        .update(organizationStatusEvents)
+        .set({ effectiveOn: statusOn! })
+        .where(eq(organizationStatusEvents.id, moved.id));
+    }
     if (statusChanged) {
       await tx.insert(organizationStatusEvents).values({
         organizationId: id,
@@ -214,3 +233,15 @@ async function placementOf(tx: Executor, input: PlacementInput): Promise<Placeme
   }
   return { ...p, provinceCode: p.provinceCode! };
 }
+
+/** The organisation's status history, oldest first: each change's date (status_events). */
+async function statusDates(tx: Executor, id: number): Promise<{ id: number; effectiveOn: string }[]> {
+  return tx
+    .select({ id: organizationStatusEvents.id, effectiveOn: organizationStatusEvents.effectiveOn })
+    .from(organizationStatusEvents)
+    .where(eq(organizationStatusEvents.organizationId, id))
+    .orderBy(organizationStatusEvents.effectiveOn, organizationStatusEvents.id);
+}
+
+/** "2024-06-01" → "01/06/2024". */
+const dmy = (iso: string) => iso.split('-').reverse().join('/');

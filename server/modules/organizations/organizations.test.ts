@@ -131,6 +131,32 @@ describe('create, read, update', () => {
     expect(detail.statusHistory.map((e) => e.status)).toEqual(['dissolved', 'active']);
   });
 
+  it('keeps the status history in order: no status before the current one; a corrected date moves its event', async () => {
+    const org = await create({ foundedOn: '2010-01-01' });
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, payload });
+    const history = async () =>
+      (await app.inject({ url: `/api/v1/organizations/${org.id}` }))
+        .json<OrganizationDetail>()
+        .statusHistory.map((e) => `${e.status}@${e.effectiveOn}`);
+    const suspended = await patch({ version: 1, status: 'suspended', statusSince: '2023-12-31' });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+
+    // a new status dated before the current one began would leave the history out of order
+    const backdated = await patch({ version: 2, status: 'dissolved', statusSince: '2023-06-01' });
+    expect(backdated.statusCode).toBe(400);
+    expect(backdated.json().errors).toEqual([
+      expect.objectContaining({ field: 'statusSince', message: expect.stringContaining('31/12/2023') }),
+    ]);
+    // the date of the current status, corrected: its event moves with it, not before the one before
+    const tooEarly = await patch({ version: 2, statusSince: '2009-12-31' });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().errors[0].message).toContain('01/01/2010');
+    const corrected = await patch({ version: 2, statusSince: '2023-03-01' });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(await history()).toEqual(['suspended@2023-03-01', 'active@2010-01-01']);
+  });
+
   it('answers 409 with the current record on a stale version, and changes nothing', async () => {
     const org = await create();
     const first = await app.inject({
