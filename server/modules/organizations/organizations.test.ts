@@ -157,6 +157,39 @@ describe('create, read, update', () => {
     expect(await history()).toEqual(['suspended@2023-03-01', 'active@2010-01-01']);
   });
 
+  it('moves the founding with a founding date set later, so the organisation counts from then', async () => {
+    const org = await create({ foundedOn: null });
+    const today = new Date().toISOString().slice(0, 10);
+    const detail = async () =>
+      (await app.inject({ url: `/api/v1/organizations/${org.id}` })).json<OrganizationDetail>();
+    expect((await detail()).statusHistory.map((e) => e.effectiveOn)).toEqual([today]);
+    const founded = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 1, foundedOn: '2020-01-01' },
+    });
+    expect(founded.statusCode, founded.body).toBe(200);
+    expect(founded.json()).toMatchObject({ foundedOn: '2020-01-01', statusSince: '2020-01-01' });
+    expect((await detail()).statusHistory.map((e) => `${e.status}@${e.effectiveOn}`)).toEqual(['active@2020-01-01']);
+
+    // never past the next change: the history keeps its order
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 2, status: 'suspended', statusSince: '2023-12-31' },
+    });
+    const later = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.id}`,
+      payload: { version: 3, foundedOn: '2024-05-01' },
+    });
+    expect(later.statusCode, later.body).toBe(200);
+    expect((await detail()).statusHistory.map((e) => `${e.status}@${e.effectiveOn}`)).toEqual([
+      'suspended@2023-12-31',
+      'active@2020-01-01',
+    ]);
+  });
+
   it('answers 409 with the current record on a stale version, and changes nothing', async () => {
     const org = await create();
     const first = await app.inject({
