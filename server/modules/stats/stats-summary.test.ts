@@ -210,6 +210,22 @@ describe('the statistics summary', () => {
     expect(rows).toEqual([{ status: 'suspended', grade: 'good', members: 50 }]);
   });
 
+  it('forgets its periods when a table it reads is emptied with TRUNCATE, which fires no row trigger', async () => {
+    const [graded, after] = await rolledBack(db, async (tx) => {
+      await insertOrganizations(tx, [
+        { at: { province: '04', commune: '01558' }, reports: { '2024': { grade: 'good' } } },
+      ]);
+      const graded = (await computeStats(tx, { area: '01558', period: '2024' })).organizations.byGrade.good;
+      await tx.execute(sql`truncate organization_grades`);
+      expect(await mismatches(tx)).toEqual({ facts: 0, cells: 0 });
+      const { rows } = await tx.execute<{ n: number }>(sql`select count(*)::int as n from stats_periods`);
+      expect(rows[0]!.n).toBe(0);
+      return [graded, (await computeStats(tx, { area: '01558', period: '2024' })).organizations.byGrade.good];
+    });
+    expect(graded).toBeGreaterThanOrEqual(1);
+    expect(after).toBe(0);
+  });
+
   it('merges pending changes without changing a figure', async () => {
     const before = await computeStats(db, { area: 'VN', period: '2024' });
     expect(await maintainStats(db, { vacuum: !process.env.DATABASE_URL })).toBeGreaterThan(0);
