@@ -37,6 +37,12 @@ describe('the narrative paragraph (contracts §5)', () => {
     expect(text).toContain('Vốn điều lệ bình quân 497 triệu đồng/tổ chức');
   });
 
+  it('says of how many the effective share is, when not all were graded', () => {
+    const text = narrative({ ...HA_LANG, effective: { count: 2, graded: 2, share: 1 } });
+    expect(text).toContain('; số HTX hoạt động hiệu quả chiếm 100% trong 2 HTX được xếp loại.');
+    expect(narrative(HA_LANG)).toContain('; số HTX hoạt động hiệu quả chiếm 20%.');
+  });
+
   it('writes tỷ to the million, as officials do ("2,002 tỷ đồng", "3,6 tỷ đồng")', () => {
     const text = narrative({
       ...HA_LANG,

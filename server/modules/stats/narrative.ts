@@ -40,8 +40,11 @@ export function narrative(stats: Stats): string {
   if (stats.members !== null) first += `, với tổng số ${formatNumber(stats.members)} thành viên`;
   const sectors = sectorOrder(o.bySector).map((s) => sectorPhrase(s, o.bySector[s], word));
   if (sectors.length) first += `, trong đó có ${sectors.join(', ')}`;
-  if (stats.effective.share !== null) {
-    first += `; số ${word} hoạt động hiệu quả chiếm ${formatPercent(stats.effective.share)}`;
+  const { share, graded } = stats.effective;
+  if (share !== null) {
+    first += `; số ${word} hoạt động hiệu quả chiếm ${formatPercent(share)}`;
+    // the share is of those graded: said when not all are, lest 2 of 4 read as all 4
+    if (graded < o.total) first += ` trong ${formatNumber(graded)} ${word} được xếp loại`;
   }
 
   const sentences = [first + '.'];

@@ -234,7 +234,7 @@ describe('who is counted at the end of the period', () => {
     const { text } = await get<{ text: string }>('stats/narrative', `area=${PA_HAM}&period=2024&kind=HTX`);
     expect(text).toBe(
       'Trên địa bàn xã Pa Ham có tổng số 4 HTX, với tổng số 22 thành viên, trong đó có 2 HTX nông nghiệp, ' +
-        '1 HTX xây dựng, 1 HTX lĩnh vực khác; số HTX hoạt động hiệu quả chiếm 66,7%. Thu nhập bình quân ' +
+        '1 HTX xây dựng, 1 HTX lĩnh vực khác; số HTX hoạt động hiệu quả chiếm 66,7% trong 3 HTX được xếp loại. Thu nhập bình quân ' +
         'của lao động thường xuyên đạt 5,4 triệu đồng/tháng. Vốn điều lệ bình quân 1 tỷ đồng/HTX; ' +
         'doanh thu bình quân 2 tỷ đồng; lỗ bình quân 100 triệu đồng.',
     );
@@ -279,7 +279,7 @@ describe('empty areas and unreported figures', () => {
     expect(s.organizations.byGrade).toEqual({ good: 1, fair: 0, average: 0, weak: 0, unrated: 1 });
     const { text } = await get<{ text: string }>('stats/narrative', 'area=03199&period=2024&kind=HTX');
     expect(text).toBe(
-      'Trên địa bàn xã Si Pa Phìn có tổng số 2 HTX, trong đó có 2 HTX nông nghiệp; số HTX hoạt động hiệu quả chiếm 100%.',
+      'Trên địa bàn xã Si Pa Phìn có tổng số 2 HTX, trong đó có 2 HTX nông nghiệp; số HTX hoạt động hiệu quả chiếm 100% trong 1 HTX được xếp loại.',
     );
   });
 });
