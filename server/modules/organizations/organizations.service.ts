@@ -117,7 +117,7 @@ export async function updateOrganization(db: Db, caller: Caller, id: number, inp
     const placementChanged = PLACEMENT_KEYS.some((k) => k in changes);
     const placement = placementChanged ? await placementOf(tx, mergePlacement(before, changes)) : {};
     const statusChanged = changes.status !== undefined && changes.status !== before.status;
-    const events = await statusDates(tx, id);
+    const events = statusChanged || changes.statusSince !== undefined ? await statusDates(tx, id) : [];
     const statusOn = statusChanged ? (changes.statusSince ?? today()) : changes.statusSince;
     // the history stays in order: a new status starts no earlier than the current one did; a
     // corrected date of the current status moves its event, no earlier than the one before

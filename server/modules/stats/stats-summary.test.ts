@@ -118,11 +118,11 @@ describe('the statistics summary', () => {
     expect(half.organizations.byStatus.suspended).toBeGreaterThanOrEqual(1);
 
     // founded earlier than recorded: the founding event moves (migration 0016), the summary with it
-    const before2020 = await computeStats(db, { area: '01561', period: '2019' });
+    const recorded = await computeStats(db, { area: '01561', period: '2019' });
     await db.execute(sql`update organizations set founded_on = '2018-05-01' where id = ${id}`);
     expect(await mismatches()).toEqual({ facts: 0, cells: 0 });
-    const since2018 = await computeStats(db, { area: '01561', period: '2019' });
-    expect(since2018.organizations.total - before2020.organizations.total).toBe(1);
+    const founded = await computeStats(db, { area: '01561', period: '2019' });
+    expect(founded.organizations.total - recorded.organizations.total).toBe(1);
 
     await db.execute(sql`delete from organization_reports where organization_id = ${id}`);
     await db.execute(sql`delete from organization_grades where organization_id = ${id}`);
