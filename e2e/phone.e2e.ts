@@ -11,6 +11,7 @@ const PHONE = { width: 390, height: 844 };
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
+let orgId: number;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -18,6 +19,7 @@ beforeAll(async () => {
   const api = await apiSession(server.url);
   // one review naming difficulties, so the table by area has a row (Hà Nội, the longest name)
   const { body: orgs } = await api('/api/v1/organizations?province=01&pageSize=1');
+  orgId = orgs.items[0].id;
   const made = await api('/api/v1/field-reviews', {
     method: 'POST',
     body: JSON.stringify({
@@ -88,6 +90,15 @@ describe('on a phone', () => {
     await expectTappableSwitch(signedOut);
     await signedOut.getByTestId('language-switch').locator('label', { hasText: 'EN' }).tap();
     await expect.poll(() => signedOut.getByTestId('login-submit').innerText(), { timeout: 10_000 }).toBe('Sign in');
+  });
+
+  it("a report's figures are typed on the phone's keypad, without arrow buttons too small to tap", async () => {
+    await page.goto(`${server.url}/organizations/${orgId}/reports/${new Date().getFullYear()}`);
+    const members = page.getByTestId('figure-members');
+    await members.waitFor({ timeout: 20_000 });
+    expect(await members.getAttribute('inputmode')).toMatch(/numeric|decimal/);
+    expect(await page.locator('.mantine-NumberInput-controls').count()).toBeGreaterThan(0);
+    expect(await page.locator('.mantine-NumberInput-controls').first().isVisible()).toBe(false);
   });
 
   it('the difficulties by area keep the area name readable', async () => {

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import './print.css';
+import './touch.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
