@@ -61,6 +61,14 @@ export function formatPercent(share: number): string {
   return `${formatNumber(share * 100, 1)}%`;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2024-03-05" → "05/03/2024", read as text so no time zone can shift the day; null when not such a date. */
+export function formatDate(isoDate: string): string | null {
+  const match = ISO_DATE.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : null;
+}
+
 /** "Huyện Hạ Lang" → "huyện Hạ Lang": a unit's name inside a sentence. */
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);

@@ -49,14 +49,9 @@ export function formatPercent(share: Maybe<number>, lang: Lang = 'vi'): string {
   return lang === 'vi' ? vi : toEnglishDigits(vi);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "2024-03-05" → "05/03/2024", read as text so no time zone can shift the day. */
+/** "2024-03-05" → "05/03/2024" (shared/format/vietnamese.ts); the empty mark when not a date. */
 export function formatDate(isoDate: Maybe<string>): string {
-  const match = isoDate ? ISO_DATE.exec(isoDate) : null;
-  if (!match) return EMPTY;
-  const [, year, month, day] = match;
-  return `${day}/${month}/${year}`;
+  return (isoDate && vietnamese.formatDate(isoDate)) || EMPTY;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { rebase } from './rebase.ts';
+import { rebase, same } from './rebase.ts';
 
 /**
  * A form over a versioned record. It keeps the version the edits started from (`base`) apart
@@ -17,7 +17,6 @@ export function useVersionedDraft<R extends { version: number } | null, D extend
   const [base, setBase] = useState(record);
   const [draft, setDraft] = useState(() => draftOf(record));
   const [conflict, setConflict] = useState<NonNullable<R> | null>(null);
-  const same = (a: D, b: D) => JSON.stringify(a) === JSON.stringify(b);
   const edited = !same(draft, draftOf(base));
   const adopt = (next: R, keepMine = false) => {
     setBase(next);

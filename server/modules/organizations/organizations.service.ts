@@ -5,6 +5,7 @@ import { AppError, invalidField, notFound } from '../../http/errors.ts';
 import type { Organization, OrganizationDetail } from '../../../shared/contracts/organizations.ts';
 import type { organizationCreateSchema, organizationPatchSchema } from '../../../shared/contracts/organizations.ts';
 import type { z } from 'zod';
+import { formatDate } from '../../../shared/format/vietnamese.ts';
 import { successorsOf } from '../admin-units/admin-units.queries.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -125,7 +126,7 @@ export async function updateOrganization(db: Db, caller: Caller, id: number, inp
     if (statusOn && floor && statusOn < floor.effectiveOn) {
       throw invalidField(
         'statusSince',
-        `phải từ ${dmy(floor.effectiveOn)} trở đi: trạng thái trước đó có từ ngày này`,
+        `phải từ ${formatDate(floor.effectiveOn)} trở đi: trạng thái trước đó có từ ngày này`,
         `must be ${floor.effectiveOn} or later: the status before it dates from then`,
       );
     }
@@ -242,6 +243,3 @@ async function statusDates(tx: Executor, id: number): Promise<{ id: number; effe
     .where(eq(organizationStatusEvents.organizationId, id))
     .orderBy(organizationStatusEvents.effectiveOn, organizationStatusEvents.id);
 }
-
-/** "2024-06-01" → "01/06/2024". */
-const dmy = (iso: string) => iso.split('-').reverse().join('/');

@@ -31,12 +31,7 @@ beforeAll(async () => {
     sql`select code from admin_units where map = 'current' and province_code = '25' and level = 'commune' order by code limit 2`,
   );
   commune = rows[0]!.code;
-  const created = await admin.inject({
-    method: 'POST',
-    url: '/api/v1/organizations',
-    payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
-  });
-  org = created.json<{ id: number }>().id;
+  org = await newOrganization();
   officer = await signIn(app, db, { role: 'commune_officer', areaCode: commune });
   elsewhere = await signIn(app, db, { role: 'commune_officer', areaCode: rows[1]!.code });
   coop = await signIn(app, db, { role: 'cooperative', organizationId: org });
@@ -64,6 +59,16 @@ const good = {
   difficulties: ['capital', 'market'],
   proposals: 'Hỗ trợ vay vốn ưu đãi',
 };
+
+/** A cooperative of the test commune, added by the administrator. */
+async function newOrganization(): Promise<number> {
+  const created = await admin.inject({
+    method: 'POST',
+    url: '/api/v1/organizations',
+    payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
+  });
+  return created.json<{ id: number }>().id;
+}
 
 async function put(agent: Agent, body: Record<string, unknown>, period = PERIOD) {
   return agent.inject({ method: 'PUT', url: url(org, period), payload: body });
@@ -201,12 +206,7 @@ describe('a report from draft to approved', () => {
 
 describe('a save that changes nothing', () => {
   it('writes no event and keeps the version, so a client holding that version still saves', async () => {
-    const created = await admin.inject({
-      method: 'POST',
-      url: '/api/v1/organizations',
-      payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
-    });
-    const id = created.json<{ id: number }>().id;
+    const id = await newOrganization();
     const save = (body: Record<string, unknown>) =>
       officer.inject({ method: 'PUT', url: url(id, '2032'), payload: body });
     const first = (await save(good)).json<Report>();
@@ -229,12 +229,7 @@ describe('a save that changes nothing', () => {
 
 describe('a step the status does not allow', () => {
   it('is refused naming the status in words, each language in its own', async () => {
-    const created = await admin.inject({
-      method: 'POST',
-      url: '/api/v1/organizations',
-      payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
-    });
-    const id = created.json<{ id: number }>().id;
+    const id = await newOrganization();
     await officer.inject({ method: 'PUT', url: url(id, '2032'), payload: good });
     const approve = await officer.inject({ method: 'POST', url: `${url(id, '2032')}/approve`, payload: {} });
     expect(approve.statusCode, approve.body).toBe(409);
@@ -254,16 +249,7 @@ describe('completeness', () => {
     const get = async () => (await officer.inject(`/api/v1/completeness?period=${period}`)).json<Completeness>();
     const before = await get();
     expect(before).toMatchObject({ area: { code: commune, level: 'commune' }, period, dueOn: '2033-12-15' });
-    const orgs = await Promise.all(
-      [0, 1, 2].map(async () => {
-        const res = await admin.inject({
-          method: 'POST',
-          url: '/api/v1/organizations',
-          payload: buildOrganization({ provinceCode: '25', communeCode: commune, foundedOn: '2020-05-01' }),
-        });
-        return res.json<{ id: number }>().id;
-      }),
-    );
+    const orgs = await Promise.all([0, 1, 2].map(() => newOrganization()));
     await admin.inject({ method: 'PUT', url: url(orgs[0], period), payload: good });
     await admin.inject({ method: 'POST', url: `${url(orgs[0], period)}/submit`, payload: {} });
     await admin.inject({ method: 'PUT', url: url(orgs[1], period), payload: good });

@@ -63,7 +63,7 @@ function EditForm({ org }: { org: Organization }) {
       : await queryClient.fetchQuery({ ...getOrganizationOptions(org.id), staleTime: 0 });
     // the current version shows exactly this form: this user's own save went through and its
     // answer was lost (a phone's connection dropped), so sending it again met it
-    if (JSON.stringify(fromOrganization(current)) === JSON.stringify(form.values)) return landed(current);
+    if (changedFields(fromOrganization(current), form.values).length === 0) return landed(current);
     form.setFailure(null);
     setRebased(false);
     setConflict(current);
