@@ -235,6 +235,25 @@ describe('the states that report a problem', () => {
   });
 });
 
+describe('a page still loading', () => {
+  it('(its session not answered yet) has nothing axe finds', async () => {
+    const page = await signedIn(PHONE);
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/v1/auth/me', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/organizations`);
+    await page.getByTestId('page-loader').waitFor();
+    const found = await violations(page);
+    answer();
+    await page.getByTestId('nav-organizations').waitFor();
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the keyboard', () => {
   it('reaches the page past the header and the menu with its first Tab', async () => {
     const page = await signedIn({ width: 1366, height: 768 });

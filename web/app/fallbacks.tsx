@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 export function PageLoader() {
   const { t } = useI18n();
   return (
-    <Center py={80} aria-label={t.app.loading}>
+    <Center py={80} role="status" aria-label={t.app.loading} data-testid="page-loader">
       <Loader type="dots" />
     </Center>
   );
