@@ -236,19 +236,32 @@ describe('the states that report a problem', () => {
 });
 
 describe('a page still loading', () => {
-  it('(its session not answered yet) has nothing axe finds', async () => {
-    const page = await signedIn(PHONE);
+  /** Holds the answers to `url` until the returned function is called. */
+  async function holding(page: Page, url: string) {
     let answer = () => {};
     const held = new Promise<void>((resolve) => (answer = resolve));
-    await page.route('**/api/v1/auth/me', async (route) => {
+    await page.route(url, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(`${server.url}/organizations`);
+    return answer;
+  }
+
+  it('(its session, then its list, not answered yet) says so to a screen reader; axe finds nothing', async () => {
+    const page = await signedIn(PHONE);
+    const loading = page.getByRole('status', { name: 'Đang tải…' });
+    const answerSession = await holding(page, '**/api/v1/auth/me');
+    const answerList = await holding(page, '**/api/v1/audit?**');
+    await page.goto(`${server.url}/audit`);
     await page.getByTestId('page-loader').waitFor();
+    await loading.waitFor();
     const found = await violations(page);
-    answer();
-    await page.getByTestId('nav-organizations').waitFor();
+    answerSession();
+    await page.getByTestId('audit-from').waitFor(); // the page itself, past the loader of its code
+    await loading.waitFor({ timeout: 10_000 });
+    found.push(...(await violations(page)));
+    answerList();
+    await page.getByTestId('audit-event').first().waitFor();
     expect(found).toEqual([]);
     await page.context().close();
   });

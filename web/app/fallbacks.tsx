@@ -1,14 +1,14 @@
-import { Button, Center, Code, EmptyState, Loader, Stack } from '@mantine/core';
+import { Button, Center, Code, EmptyState, Stack } from '@mantine/core';
+import { Loading } from '../components/loading.tsx';
 import type { ReactNode } from 'react';
 import { Link, useRouteError } from 'react-router';
 import { IconAlert, IconLock, IconMap } from '../components/icons.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function PageLoader() {
-  const { t } = useI18n();
   return (
-    <Center py={80} role="status" aria-label={t.app.loading} data-testid="page-loader">
-      <Loader type="dots" />
+    <Center py={80} data-testid="page-loader">
+      <Loading />
     </Center>
   );
 }

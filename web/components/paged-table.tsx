@@ -1,4 +1,5 @@
-import { Card, Group, Loader, Table, Text } from '@mantine/core';
+import { Card, Group, Table, Text } from '@mantine/core';
+import { Loading } from './loading.tsx';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './error-alert.tsx';
@@ -32,7 +33,7 @@ export function PagedTable<T extends Paged>({
   testId: string;
 }) {
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <Loader type="dots" />;
+  if (!query.data) return <Loading />;
   return (
     <Card p={0}>
       <Table.ScrollContainer minWidth={minWidth}>

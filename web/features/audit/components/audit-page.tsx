@@ -1,4 +1,5 @@
-import { EmptyState, Group, Loader, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { EmptyState, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Loading } from '../../../components/loading.tsx';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { AUDIT_ENTITIES, type AuditEntity } from '../../../../shared/contracts/audit.ts';
@@ -74,7 +75,7 @@ export function AuditPage() {
         </SimpleGrid>
       </Paper>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isPending && <Loader type="dots" />}
+      {list.isPending && <Loading />}
       {list.data && list.data.items.length === 0 && (
         <EmptyState mt="xl" icon={<IconHistory size={28} />} variant="light" title={t.audit.empty} />
       )}

@@ -1,4 +1,5 @@
-import { Group, Loader, Paper, Text, Title } from '@mantine/core';
+import { Group, Paper, Text, Title } from '@mantine/core';
+import { Loading } from '../../../components/loading.tsx';
 import { useState } from 'react';
 import { AuditEvents } from '../../../components/audit-events.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -17,7 +18,7 @@ export function HistoryCard({ id, version }: { id: number; version: number }) {
       <Title order={2} fz="lg" mb="sm">
         {t.audit.history}
       </Title>
-      {history.isPending && <Loader type="dots" size="sm" />}
+      {history.isPending && <Loading size="sm" />}
       {history.isError && <ErrorAlert error={history.error} />}
       {history.data?.items.length === 0 && (
         <Text size="sm" c="dimmed">

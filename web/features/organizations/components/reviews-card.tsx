@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Loading } from '../../../components/loading.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { REVIEW_KIND_LABELS } from '../../../../shared/contracts/field-reviews.ts';
@@ -20,7 +21,7 @@ export function ReviewsCard({ id }: { id: number }) {
       <Title order={2} fz="lg" mb="sm">
         {t.reviews.title}
       </Title>
-      {reviews.isPending && <Loader type="dots" size="sm" />}
+      {reviews.isPending && <Loading size="sm" />}
       {reviews.isError && <ErrorAlert error={reviews.error} />}
       {reviews.data?.items.length === 0 && (
         <Text size="sm" c="dimmed">

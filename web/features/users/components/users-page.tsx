@@ -1,4 +1,5 @@
-import { Badge, Button, EmptyState, Group, Loader, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Loading } from '../../../components/loading.tsx';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/contracts/auth.ts';
@@ -62,7 +63,7 @@ export function UsersPage() {
         />
       </Group>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isPending && <Loader type="dots" />}
+      {list.isPending && <Loading />}
       {list.data?.items.length === 0 && (
         <EmptyState mt="xl" icon={<IconUsers size={28} />} variant="light" title={t.users.empty} />
       )}
