@@ -18,12 +18,12 @@ let db: Db;
 let admin: Agent;
 let officer: Agent;
 let commune = '';
-const org = { a: { id: 0, no: '' }, b: { id: 0, no: '' }, away: { id: 0, no: '' } };
+const org = { a: { id: 0, no: '' }, b: { id: 0, no: '' }, away: { id: 0, no: '' }, hidden: { id: 0, no: '' } };
 const BEFORE = '2070';
 const PERIOD = '2071';
 
-async function create(communeCode: string) {
-  const body = buildOrganization({ provinceCode: '68', communeCode });
+async function create(communeCode: string, provinceCode = '68') {
+  const body = buildOrganization({ provinceCode, communeCode });
   const res = await admin.inject({ method: 'POST', url: '/api/v1/organizations', payload: body });
   return { id: res.json<{ id: number }>().id, no: body.registrationNo };
 }
@@ -37,6 +37,7 @@ beforeAll(async () => {
   org.a = await create(commune);
   org.b = await create(commune);
   org.away = await create(rows[1]!.code);
+  org.hidden = await create('00004', '01'); // another province: the officer may not read it
   officer = await signIn(app, db, { role: 'commune_officer', areaCode: commune });
   for (const period of [BEFORE, PERIOD]) {
     await admin.inject({
@@ -218,6 +219,7 @@ describe('the report workbook', () => {
     const sheet = fresh.worksheets[0]!;
     sheet.addRow([org.away.no]).getCell(17).value = 0;
     sheet.addRow(['KHONG-CO-MA-NAY']).getCell(17).value = 0;
+    sheet.addRow([org.hidden.no]).getCell(17).value = 0;
     const preview = await upload(fresh, true);
     expect(preview.applied).toBe(false);
     const byNo = new Map(preview.rows.map((r) => [r.registrationNo, r]));
@@ -228,6 +230,11 @@ describe('the report workbook', () => {
     expect(byNo.get(org.b.no)!.errors[0]!.message).toContain('không thể lớn hơn Doanh thu');
     expect(byNo.get(org.away.no)!.errors[0]!.messageEn).toBe('Outside the area you may change');
     expect(byNo.get('KHONG-CO-MA-NAY')!.errors[0]!.messageEn).toMatch(/No organisation/);
+    // one the officer may not read is answered as one that does not exist: no id, no name
+    expect(byNo.get(org.hidden.no)).toMatchObject({ organizationId: null, name: null, outcome: 'error' });
+    expect(byNo.get(org.hidden.no)!.errors).toEqual([
+      expect.objectContaining({ messageEn: `No organisation ${org.hidden.no}` }),
+    ]);
     expect((await report(org.a.id)).json<Report>().members).toBe(22);
   });
 

@@ -278,8 +278,10 @@ function planRow(
   caller: Caller,
   rules: Awaited<ReturnType<typeof activeRules>>,
   l: Line,
-  target: UploadTarget | null,
+  found: UploadTarget | null,
 ): Planned {
+  // an organisation the caller may not read is answered as one that does not exist: no id, no name
+  const target = found && canRead(caller, found) ? found : null;
   const base = {
     line: l.line,
     registrationNo: l.registrationNo,
@@ -292,7 +294,7 @@ function planRow(
     content: null,
   };
   const planned: Planned = { ...base, outcome: 'error' };
-  if (!target || !canRead(caller, target)) {
+  if (!target) {
     planned.errors.push(
       issue('registrationNo', `Không có tổ chức mã số ${l.registrationNo}`, `No organisation ${l.registrationNo}`),
     );
