@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         tags,
         summary: 'Đổi mật khẩu của mình; các phiên khác kết thúc',
         body: passwordChangeSchema,
-        response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
       },
     },
     async (req, reply) => {

@@ -53,14 +53,24 @@ export async function login(
   return insertSession(db, { userId: user.id, ip: opts.ip, userAgent: opts.userAgent });
 }
 
-/** The signed-in user changes their password; their other sessions end. */
+/**
+ * The signed-in user changes their password; their other sessions end. A wrong current
+ * password counts as a failed sign-in, and a locked account or address is refused (429): a
+ * session would otherwise guess its password here at full speed.
+ */
 export async function changeOwnPassword(
   db: Db,
   caller: Caller,
   opts: { sessionId: string; currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await findUserRow(db, { id: caller.user!.id });
-  if (!user || !(await verify(user.passwordHash, opts.currentPassword))) {
+  if (!user) throw wrongCredentials();
+  const ip = caller.ip;
+  const failures = await recentFailures(db, { email: user.email, ip, minutes: LOCKOUT.minutes });
+  if (failures.account >= LOCKOUT.perAccount) throw lockedOut(failures.accountFreeIn);
+  if (failures.address >= LOCKOUT.perAddress) throw lockedOut(failures.addressFreeIn);
+  if (!(await verify(user.passwordHash, opts.currentPassword))) {
+    await recordLoginAttempt(db, { email: user.email, ip, succeeded: false });
     throw new AppError('validation_failed', {
       vi: 'Mật khẩu hiện tại không đúng',
       en: 'The current password is wrong',

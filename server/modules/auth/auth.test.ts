@@ -272,6 +272,23 @@ describe('changing one’s own password', () => {
   });
 });
 
+describe('guessing a password through its change', () => {
+  it(`counts each wrong current password as a failed sign-in: after ${LOCKOUT.perAccount}, 429 here and at sign-in`, async () => {
+    const viewer = await signIn(app, db, { role: 'viewer' });
+    const change = (currentPassword: string) =>
+      viewer.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword, newPassword: 'mật khẩu mới đủ dài' },
+      });
+    for (let i = 0; i < LOCKOUT.perAccount; i++) expect((await change(`đoán ${i}`)).statusCode).toBe(400);
+    const locked = await change(TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'rate_limited' });
+    expect((await login(viewer.user.email, TEST_PASSWORD, randomAddress())).statusCode).toBe(429);
+  });
+});
+
 describe('every answer', () => {
   it('carries security headers', async () => {
     const res = await app.inject('/api/health');
