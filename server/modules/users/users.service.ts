@@ -35,6 +35,7 @@ export async function getUser(db: Executor, id: number): Promise<User> {
 export async function createUser(db: Db, caller: Caller, input: CreateInput): Promise<User> {
   return db.transaction(async (tx) => {
     if (await emailTaken(tx, input.email)) throw emailUsed(input.email);
+    refuseUnusedScope(input.role, input);
     const scope = await checkScope(tx, input.role, input.areaCode ?? null, input.organizationId ?? null);
     const id = await insertUser(tx, {
       email: input.email,
@@ -70,6 +71,7 @@ export async function patchUser(db: Db, caller: Caller, id: number, input: Patch
     const { version: _v, password, ...changes } = input;
     if (changes.email && (await emailTaken(tx, changes.email, id))) throw emailUsed(changes.email);
     const role = changes.role ?? before.role;
+    refuseUnusedScope(role, changes);
     const scope = await checkScope(
       tx,
       role,
@@ -93,6 +95,32 @@ export async function patchUser(db: Db, caller: Caller, id: number, input: Patch
   });
   sessionCache.forgetUser(id); // its sessions carry its role, scope and name
   return user;
+}
+
+/**
+ * A scope sent for a role that has no use for it is refused, not dropped: a viewer given an
+ * organisation would otherwise read the whole country. (What a changed role no longer uses of
+ * the stored scope is dropped by checkScope.)
+ */
+function refuseUnusedScope(role: Role, sent: { areaCode?: string | null; organizationId?: number | null }) {
+  if (role !== 'cooperative' && sent.organizationId != null) {
+    throw invalidField(
+      'organizationId',
+      'Chỉ tài khoản hợp tác xã gắn với một tổ chức',
+      'Only a cooperative account belongs to an organisation',
+    );
+  }
+  if ((role === 'cooperative' || role === 'admin') && sent.areaCode != null) {
+    throw invalidField(
+      'areaCode',
+      role === 'admin'
+        ? 'Quản trị viên không gắn với địa bàn'
+        : 'Tài khoản hợp tác xã gắn với tổ chức, không với địa bàn',
+      role === 'admin'
+        ? 'An administrator has no area'
+        : 'A cooperative account belongs to its organisation, not an area',
+    );
+  }
 }
 
 /**

@@ -39,7 +39,7 @@ describe('creating accounts', () => {
       create(person({ role: 'commune_officer', areaCode: '01558' })),
       create(person({ role: 'cooperative', organizationId: orgId })),
       create(person({ role: 'viewer' })),
-      create(person({ role: 'admin', areaCode: '42' })),
+      create(person({ role: 'admin' })),
     ]);
     expect(made.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
     const users = made.map((r) => r.json<User>());
@@ -59,6 +59,13 @@ describe('creating accounts', () => {
   });
 
   it('refuses a scope that does not fit the role, naming the field', async () => {
+    const orgId = (
+      await admin.inject({
+        method: 'POST',
+        url: '/api/v1/organizations',
+        payload: buildOrganization({ provinceCode: '42', communeCode: null }),
+      })
+    ).json<{ id: number }>().id;
     const cases: [Record<string, unknown>, string][] = [
       [{ role: 'province_staff' }, 'areaCode'],
       [{ role: 'province_staff', areaCode: '01558' }, 'areaCode'],
@@ -66,6 +73,11 @@ describe('creating accounts', () => {
       [{ role: 'commune_officer', areaCode: '99999' }, 'areaCode'],
       [{ role: 'cooperative' }, 'organizationId'],
       [{ role: 'cooperative', organizationId: 2_000_000_000 }, 'organizationId'],
+      // a scope the role has no use for is refused, not dropped (a viewer would read the country)
+      [{ role: 'viewer', organizationId: orgId }, 'organizationId'],
+      [{ role: 'commune_officer', areaCode: '01558', organizationId: orgId }, 'organizationId'],
+      [{ role: 'cooperative', organizationId: orgId, areaCode: '42' }, 'areaCode'],
+      [{ role: 'admin', areaCode: '42' }, 'areaCode'],
       [{ role: 'chief' }, 'role'],
       [{ password: 'ngắn' }, 'password'],
       [{ email: 'không phải email' }, 'email'],
@@ -122,6 +134,20 @@ describe('changing accounts', () => {
       payload: { version: u.version + 1, role: 'commune_officer' },
     });
     expect(noScope.statusCode).toBe(400); // '42' is not a commune
+    const unused = await admin.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${u.id}`,
+      payload: { version: u.version + 1, role: 'viewer', areaCode: null, organizationId: 1 },
+    });
+    expect(unused.statusCode).toBe(400);
+    expect(unused.json().errors[0]).toMatchObject({ field: 'organizationId' });
+    // what the new role does not use of the stored scope goes with the old role
+    const promoted = await admin.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${u.id}`,
+      payload: { version: u.version + 1, role: 'admin' },
+    });
+    expect(promoted.json()).toMatchObject({ role: 'admin', areaCode: null, version: u.version + 2 });
   });
 
   it('never leaves the system without an enabled administrator', async () => {
