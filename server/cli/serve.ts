@@ -27,9 +27,14 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const where = engine.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.HOPTAC_DATA_DIR})`;
   console.log(`\nhoptac đang chạy tại / is running at ${url}  —  cơ sở dữ liệu / database: ${where}`);
-  if (admin) {
+  // a generated password is printed once (contracts §1); one given in the environment, never
+  if (admin?.generated) {
     console.log(`Quản trị viên / Administrator: ${admin.email}  mật khẩu / password: ${admin.password}`);
-    if (admin.generated) console.log('(mật khẩu ngẫu nhiên, chỉ in một lần / random password, printed only once)');
+    console.log('(mật khẩu ngẫu nhiên, chỉ in một lần / random password, printed only once)');
+  } else if (admin) {
+    console.log(
+      `Quản trị viên / Administrator: ${admin.email}  mật khẩu: HOPTAC_ADMIN_PASSWORD / password: HOPTAC_ADMIN_PASSWORD`,
+    );
   }
   const stop = async () => {
     await stopMaintenance();
