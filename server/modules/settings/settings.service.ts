@@ -25,6 +25,8 @@ export async function updateSettings(
     }
     // the order of the grades, not of the clicks
     const grades = (['good', 'fair', 'average', 'weak'] as const).filter((g) => input.effectiveGrades.includes(g));
+    // a save that changes nothing writes nothing: no new version, no empty event
+    if (grades.join() === before.effectiveGrades.join()) return before;
     await writeEffectiveGrades(tx, grades, caller.user?.id ?? null);
     const after = await readSettings(tx);
     await recordAudit(tx, caller, {
