@@ -38,9 +38,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (req) => {
-      await findReadable(db, callerOf(req), req.params.id); // 404 outside the caller's scope
+      const caller = callerOf(req);
+      await findReadable(db, caller, req.params.id); // 404 outside the caller's scope
       const found = await listAuditEvents(db, { organizationId: req.params.id, ...req.query });
-      return { ...found, page: req.query.page, pageSize: req.query.pageSize };
+      // who changed what is the record's; from which address, and which request, the audit's
+      // readers' only: an official's address is personal data a cooperative has no use for
+      const items = caller.permissions.has('audit.read')
+        ? found.items
+        : found.items.map((e) => ({ ...e, ip: null, requestId: null }));
+      return { ...found, items, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 };

@@ -214,6 +214,12 @@ describe('reading the trail', () => {
     // the units its changes name by code, by name: the province it was created in, the commune it moved to
     // (on the pre-2025 map too, when that list is loaded: the old placement follows the commune)
     expect(history.json().unitNames.current).toEqual({ '42': 'Tỉnh Hà Tĩnh', [commune.code]: commune.name });
+    // who made each change, but not from which address or request: those are for the audit's readers
+    for (const e of history.json<{ items: AuditEvent[] }>().items) {
+      expect(e).toMatchObject({ userEmail: admin.user.email, ip: null, requestId: null });
+    }
+    const full = (await admin.inject(`/api/v1/organizations/${org.id}/history`)).json<{ items: AuditEvent[] }>();
+    expect(full.items[0]).toMatchObject({ ip: expect.any(String), requestId: expect.any(String) });
     const elsewhere = await signIn(app, db, { role: 'viewer', areaCode: '44' });
     expect((await elsewhere.inject(`/api/v1/organizations/${org.id}/history`)).statusCode).toBe(404);
   });
