@@ -147,9 +147,10 @@ describe('imports', () => {
     ]);
     expect(job.status).toBe('failed');
     expect(job.result).toMatchObject({ committed: false, errorCount: 2 });
-    expect(job.result!.errors.map((e) => [e.line, e.messageEn])).toEqual([
-      [3, `${prefix}2: outside the area you may change`],
-      [4, `${awayNo}: outside the area you may change`],
+    // each names its cell: the commune that places a new one outside, the number of one outside
+    expect(job.result!.errors.map((e) => [e.line, e.column, e.value, e.messageEn])).toEqual([
+      [3, 'Mã xã', at.neighbour, `${prefix}2: outside the area you may change`],
+      [4, 'Mã số', awayNo, `${awayNo}: outside the area you may change`],
     ]);
     expect(await count(sql`o.registration_no like ${prefix + '%'}`)).toBe(0);
   });

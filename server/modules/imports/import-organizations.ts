@@ -349,11 +349,18 @@ function outsideScope(
     provinceCode: plan.org.provinceCode,
     communeCode: plan.org.communeCode,
   };
-  if ((!before || inScope(caller.write, before)) && (!after || inScope(caller.write, after))) return null;
+  const organizationOutside = before && !inScope(caller.write, before);
+  if (!organizationOutside && (!after || inScope(caller.write, after))) return null;
+  // the cell at fault: the number of an organisation outside, else the placement that takes it out
+  const [column, value] = organizationOutside
+    ? [COLUMNS.registrationNo.header, row.registrationNo]
+    : caller.write?.kind === 'commune'
+      ? [COLUMNS.communeCode.header, row.codes.communeCode ?? '']
+      : [COLUMNS.provinceCode.header, row.codes.provinceCode];
   return {
     line: row.line,
-    column: existing ? COLUMNS.registrationNo.header : COLUMNS.communeCode.header,
-    value: row.registrationNo,
+    column,
+    value,
     message: `${row.registrationNo}: ngoài địa bàn bạn được cập nhật`,
     messageEn: `${row.registrationNo}: outside the area you may change`,
   };
