@@ -340,6 +340,14 @@ describe('valid files', () => {
         (select grade from organization_grades g where g.organization_id = o.id and g.period = '2024') as grade
       from organizations o where o.registration_no = ${`${t}3`}`);
     expect(rows).toEqual([{ reports: 0, grade: 'good' }]);
+
+    // "Chưa xếp loại": not graded for the period, so the imported grade goes, as with an empty cell
+    const unrated = await run(db, 'e.csv', csv([goodRow(`${t}3`, { ...empty, 'Xếp loại': 'Chưa xếp loại' })]));
+    expect(unrated).toMatchObject({ errorCount: 0, committed: true });
+    const { rows: after } = await db.execute(sql`
+      select g.grade from organization_grades g join organizations o on o.id = g.organization_id
+      where o.registration_no = ${`${t}3`}`);
+    expect(after).toEqual([]);
   });
 
   it('keeps what the file has no column for', async () => {

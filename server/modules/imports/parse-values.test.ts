@@ -181,6 +181,10 @@ describe('enumerations (§7)', () => {
     expect(value(parseGrade('Yếu'))).toBe('weak');
     expect(value(parseGrade('weak'))).toBe('weak');
     expect(value(parseGrade('Xuất sắc'))).toMatch(/unknown grade/);
+    // not graded for the period: no grade, as an empty cell
+    expect(value(parseGrade('Chưa xếp loại'))).toBeNull();
+    expect(value(parseGrade('khong xep loai'))).toBeNull();
+    expect(value(parseGrade('unrated'))).toBeNull();
   });
 });
 

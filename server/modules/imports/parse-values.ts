@@ -247,4 +247,9 @@ const KINDS_ALLOWED = {
 export const parseKind = enumParser(findKind, { vi: 'loại hình', en: 'kind' }, KINDS_ALLOWED);
 export const parseSector = enumParser(findSector, { vi: 'lĩnh vực', en: 'sector' }, allowedOf(SECTOR_LABELS));
 export const parseStatus = enumParser(findStatus, { vi: 'trạng thái', en: 'status' }, allowedOf(STATUS_LABELS));
-export const parseGrade = enumParser(findGrade, { vi: 'xếp loại', en: 'grade' }, allowedOf(GRADE_LABELS));
+const parseGradeWord = enumParser(findGrade, { vi: 'xếp loại', en: 'grade' }, allowedOf(GRADE_LABELS));
+/** "Chưa xếp loại" (unrated) is no grade for the period, as an empty cell: only grades are stored. */
+export function parseGrade(cell: Cell): Parsed<Exclude<Grade, 'unrated'>> {
+  const parsed = parseGradeWord(cell);
+  return parsed.ok && parsed.value === 'unrated' ? ok(null) : (parsed as Parsed<Exclude<Grade, 'unrated'>>);
+}
