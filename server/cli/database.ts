@@ -7,7 +7,8 @@ import { ensureCurrentUnits } from '../modules/admin-units/load-current.ts';
 export interface Database {
   engine: Engine;
   db: Db;
-  close(): Promise<void>;
+  /** `afterOthers`: see Engine.stop */
+  close(opts?: { afterOthers?: boolean }): Promise<void>;
 }
 
 /** Opens the configured database and brings it up to date: migrations, the shipped unit list. */
@@ -27,9 +28,9 @@ export async function openDatabase(config: Config, opts: { poolSize?: number } =
   return {
     engine,
     db,
-    async close() {
+    async close(opts) {
       await pool.end();
-      await engine.stop();
+      await engine.stop(opts);
     },
   };
 }

@@ -12,7 +12,7 @@ async function withDatabase(run: (database: Database) => Promise<void>) {
   try {
     await run(database);
   } finally {
-    await database.close();
+    await database.close({ afterOthers: true }); // a second command working through this one finishes first
   }
 }
 

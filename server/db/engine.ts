@@ -12,7 +12,12 @@ export interface Engine {
   kind: 'postgres' | 'pglite';
   /** true when another hoptac process owns the embedded database and we go through it */
   shared: boolean;
-  stop(): Promise<void>;
+  /**
+   * Lets go of the database. `afterOthers`: the owner of an embedded database first waits
+   * until the other processes working through it (a second command) have disconnected, so
+   * that they are not cut off half-way; the server does not wait (a supervisor would not).
+   */
+  stop(opts?: { afterOthers?: boolean }): Promise<void>;
 }
 
 export class EngineError extends Error {}
@@ -59,14 +64,28 @@ export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_
   }
   worker.unref();
 
+  const connections = () =>
+    new Promise<number>((ok) => {
+      worker.once('message', (m: { connections: number }) => ok(m.connections));
+      worker.postMessage({ connections: true });
+    });
   let stopped = false;
   return {
     url,
     kind: 'pglite',
     shared: false,
-    async stop() {
+    async stop(opts = {}) {
       if (stopped) return;
       stopped = true;
+      // this process's own connections have ended; a closed one may take a moment to be counted out
+      for (let waited = 0; opts.afterOthers && (await connections()) > 0; waited += 100) {
+        if (waited === 1000) {
+          console.error(
+            'Đang chờ tiến trình hoptac khác dùng cơ sở dữ liệu này xong… / Waiting for another hoptac process using this database to finish…',
+          );
+        }
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
       const done = new Promise((ok) => worker.once('message', ok));
       worker.postMessage({ stop: true });
       await Promise.race([done, new Promise((ok) => setTimeout(ok, 5000).unref())]);

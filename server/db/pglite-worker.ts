@@ -33,7 +33,8 @@ const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 64
 await server.start();
 parentPort?.postMessage({ ready: true });
 
-parentPort?.on('message', async (msg: { stop?: boolean }) => {
+parentPort?.on('message', async (msg: { stop?: boolean; connections?: boolean }) => {
+  if (msg.connections) parentPort?.postMessage({ connections: server.getStats().activeConnections });
   if (!msg.stop) return;
   await server.stop();
   await db.close();
