@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,26 @@ describe('hoptac CLI', () => {
     const res = run(['migrate'], { PORT: 'not-a-port' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('PORT');
+  });
+
+  it('names HOPTAC_DATA_DIR, without a stack, when its directory cannot be made', () => {
+    const res = run(['migrate'], { HOPTAC_DATA_DIR: join(bin, 'data') }); // under a file
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/HOPTAC_DATA_DIR: không tạo được thư mục .* \/ cannot create the directory/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('takes over a lock whose pid another program has since been given', async () => {
+    const ownDir = mkdtempSync(join(tmpdir(), 'hoptac-cli-lock-'));
+    const other = spawn('sleep', ['60']); // alive, and not hoptac
+    try {
+      writeFileSync(join(ownDir, 'hoptac.lock'), String(other.pid));
+      const res = run(['migrate'], { HOPTAC_DATA_DIR: ownDir }); // it said "in use by process …"
+      expect(res.status, res.stderr).toBe(0);
+    } finally {
+      other.kill();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
   });
 
   it('says in both languages, without a stack, that the database or the port is out of reach', async () => {

@@ -32,7 +32,13 @@ export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_
     return { url: config.DATABASE_URL, kind: 'postgres', shared: false, stop: async () => {} };
   }
   const dir = resolve(config.HOPTAC_DATA_DIR);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new EngineError(
+      `Cấu hình không hợp lệ / Invalid configuration:\n  HOPTAC_DATA_DIR: không tạo được thư mục ${dir} / cannot create the directory ${dir} (${(err as Error).message})`,
+    );
+  }
   const socketPath = join(dir, '.s.PGSQL.5432');
   const lockPath = join(dir, 'hoptac.lock');
   const url = `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}`;
@@ -42,8 +48,10 @@ export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_
     if (await socketAnswers(socketPath, 15_000)) {
       return { url, kind: 'pglite', shared: true, stop: async () => {} };
     }
+    // a Node process that is not hoptac may hold the pid since a crash: say how to get the directory back
     throw new EngineError(
-      `Cơ sở dữ liệu ${dir} đang được tiến trình ${owner} dùng / The embedded database is in use by process ${owner}`,
+      `Cơ sở dữ liệu ${dir} đang được tiến trình ${owner} dùng; nếu đó không phải hoptac, hãy xoá ${lockPath} / ` +
+        `The embedded database is in use by process ${owner}; if that is not hoptac, delete ${lockPath}`,
     );
   }
   writeFileSync(lockPath, String(process.pid));
@@ -139,9 +147,18 @@ function lockOwner(lockPath: string): number | undefined {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined;
+  }
+  return runsNode(pid) ? pid : undefined;
+}
+
+/** A live pid that is no Node process (Linux tells) is not ours: the pid was reused after a crash. */
+function runsNode(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.includes('node');
+  } catch {
+    return true; // cannot tell: taken as ours, and its socket decides
   }
 }
 
