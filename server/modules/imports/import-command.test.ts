@@ -59,7 +59,7 @@ describe('hoptac import organizations', () => {
     expect(refused.stderr).toContain(
       'dòng/line 3, cột/column "Vốn điều lệ": "7.500.000,5" — có phần thập phân: chỉ nhận số nguyên (đồng, người) / has a decimal part',
     );
-    expect(refused.stderr).toMatch(/^Error: sai\.csv: 1 invalid cells in 1 rows; nothing was written/m);
+    expect(refused.stderr).toMatch(/^Error: sai\.csv: 1 invalid cell in 1 row; nothing was written/m);
 
     const dry = await hoptac([...args, '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);

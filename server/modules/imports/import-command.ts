@@ -83,6 +83,9 @@ export function errorLine(e: ImportError): string {
   return `${where}: ${value}${e.message} / ${e.messageEn}`;
 }
 
+/** "1 row", "2 rows": English counts its nouns, Vietnamese does not. */
+const count = (n: number, noun: string) => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 function rowErrors(r: ImportResult): AppError {
   const badRows = new Set(r.errors.map((e) => e.line)).size;
   const shown = r.errors.slice(0, PRINTED_ERRORS).map((e) => `  ${errorLine(e)}`);
@@ -92,9 +95,9 @@ function rowErrors(r: ImportResult): AppError {
   return new AppError('validation_failed', {
     vi: [
       `${r.file}: ${num(r.errorCount)} lỗi ở ${num(badRows)} dòng (trên ${num(r.rows)}), ${nothing} / ` +
-        `${num(r.errorCount)} errors in ${num(badRows)} of ${num(r.rows)} rows, nothing written:`,
+        `${count(r.errorCount, 'error')} in ${num(badRows)} of ${count(r.rows, 'row')}, nothing written:`,
       ...shown,
     ].join('\n'),
-    en: `${r.file}: ${num(r.errorCount)} invalid cells in ${num(badRows)} rows; nothing was written (the list is above)`,
+    en: `${r.file}: ${count(r.errorCount, 'invalid cell')} in ${count(badRows, 'row')}; nothing was written (the list is above)`,
   });
 }
