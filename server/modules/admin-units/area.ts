@@ -26,6 +26,9 @@ export function levelOf(code: string, map: MapName): Area['level'] | null {
   return null;
 }
 
+/** The command line's option, then the API's parameter: the message serves both. */
+const USE_OLD_MAP = { vi: 'dùng --map pre-2025 (API: map=pre-2025)', en: 'use --map pre-2025 (API: map=pre-2025)' };
+
 /**
  * Checks an area code against its map. An unknown code is a user error that says where the
  * unit went, e.g. "06 Bắc Kạn no longer exists on the current map: it merged into 19 Thái Nguyên".
@@ -36,8 +39,8 @@ export async function resolveArea(db: Pick<Db, 'select' | 'execute'>, code: stri
   if (onMap === 'current' && code.length === 3) {
     throw invalidField(
       'area',
-      `Mã ${code} là mã huyện, chỉ có trên bản đồ trước 01/7/2025 (dùng map=pre-2025)`,
-      `${code} is a district code, which exists only on the pre-2025 map (use map=pre-2025)`,
+      `Mã ${code} là mã huyện, chỉ có trên bản đồ trước 01/7/2025 (${USE_OLD_MAP.vi})`,
+      `${code} is a district code, which exists only on the pre-2025 map (${USE_OLD_MAP.en})`,
     );
   }
   const unit = await findUnit(db, onMap, code);
@@ -49,11 +52,15 @@ export async function resolveArea(db: Pick<Db, 'select' | 'execute'>, code: stri
     const old = former ?? (await findUnit(db, 'pre-2025', code));
     if (old) {
       const next = former ? [await findUnit(db, 'current', former.into)] : await successorsOf(db, code);
-      const into = next.flatMap((n) => (n ? [`${n.code} ${n.fullName}`] : [])).join(', ');
+      const units = next.flatMap((n) => (n ? [`${n.code} ${n.fullName}`] : []));
+      const into = units.join(', ');
+      // a commune divided among several did not merge into each of them
+      const [went, wentEn] =
+        units.length > 1 ? ['được chia về', 'it was divided among'] : ['đã sáp nhập vào', 'it merged into'];
       throw invalidField(
         'area',
-        `${code} ${old.fullName} không còn trên bản đồ hiện hành: đã sáp nhập vào ${into || '(chưa có bảng chuyển đổi)'} từ 01/7/2025; dùng map=pre-2025`,
-        `${code} ${old.fullName} no longer exists on the current map: it merged into ${into || '(no mapping loaded)'} on 1 July 2025; use --map pre-2025`,
+        `${code} ${old.fullName} không còn trên bản đồ hiện hành: ${went} ${into || '(chưa có bảng chuyển đổi)'} từ 01/7/2025; ${USE_OLD_MAP.vi}`,
+        `${code} ${old.fullName} no longer exists on the current map: ${wentEn} ${into || '(no mapping loaded)'} on 1 July 2025; ${USE_OLD_MAP.en}`,
       );
     }
   }

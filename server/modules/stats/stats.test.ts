@@ -73,6 +73,12 @@ describe('bad input', () => {
     expect(merged.json().detailEn).toMatch(/06 .*Bắc Kạn no longer exists on the current map: it merged into 19 /);
     expect(merged.json().detail).toContain('đã sáp nhập vào 19');
     expect((await app.inject({ url: '/api/v1/stats?area=06&map=pre-2025' })).statusCode).toBe(200);
+    expect(merged.json().detailEn).toContain('use --map pre-2025 (API: map=pre-2025)');
+
+    // a former commune divided between two new ones did not merge into each of them
+    const split = await app.inject({ url: '/api/v1/stats?area=00007' });
+    expect(split.json().detailEn).toMatch(/no longer exists on the current map: it was divided among 00008 .*, 00025 /);
+    expect(split.json().detail).toContain('được chia về 00008');
 
     const district = await app.inject({ url: '/api/v1/stats/breakdown?area=048&map=current' });
     expect(district.statusCode).toBe(400);
