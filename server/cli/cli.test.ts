@@ -19,7 +19,7 @@ describe('hoptac CLI', () => {
   it('stops with exit code 1 and names a bad environment variable', () => {
     const res = run(['migrate'], { PORT: 'not-a-port' });
     expect(res.status).toBe(1);
-    expect(res.stderr).toContain('PORT');
+    expect(res.stderr).toContain('PORT: phải là số cổng từ 0 đến 65535 / must be a port number from 0 to 65535');
   });
 
   it('names HOPTAC_DATA_DIR, without a stack, when its directory cannot be made', () => {
@@ -68,7 +68,12 @@ describe('hoptac CLI', () => {
   });
 
   it('exits 1 on an unknown command and an unknown data set', () => {
-    expect(run(['frobnicate']).status).toBe(1);
+    const unknown = run(['frobnicate']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^Lỗi: không có lệnh 'frobnicate'\nerror: unknown command 'frobnicate'/);
+    const missing = run(['stats', '--json']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^Lỗi: thiếu tuỳ chọn bắt buộc '--area <code>'\nerror: required option/);
     const seed = run(['seed', 'nonsense']);
     expect(seed.status).toBe(1);
     expect(seed.stderr).toContain('Unknown data set');

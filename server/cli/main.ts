@@ -24,8 +24,27 @@ const areaOptions = (command: Command) =>
     .option('--kind <kind>', 'HTX | THT | LHHTX')
     .option('--map <map>', 'current | pre-2025');
 
+/** Commander's own errors, said in Vietnamese first as every other error (contracts §2). */
+const COMMANDER_ERRORS: [RegExp, string][] = [
+  [/^error: unknown command '([^']*)'/, "không có lệnh '$1'"],
+  [/^error: unknown option '([^']*)'/, "không có tuỳ chọn '$1'"],
+  [/^error: required option '([^']*)' not specified/, "thiếu tuỳ chọn bắt buộc '$1'"],
+  [/^error: missing required argument '([^']*)'/, "thiếu tham số '$1'"],
+  [/^error: option '([^']*)' argument missing/, "tuỳ chọn '$1' cần một giá trị"],
+  [/^error: too many arguments/, 'thừa tham số'],
+];
+
+function inVietnamese(message: string): string {
+  for (const [pattern, vi] of COMMANDER_ERRORS) {
+    const m = pattern.exec(message);
+    if (m) return `Lỗi: ${vi.replace('$1', m[1] ?? '')}\n${message}`;
+  }
+  return message;
+}
+
 const program = new Command('hoptac')
   .description('hoptac — hệ thống thông tin hợp tác xã / information system for cooperatives')
+  .configureOutput({ outputError: (message, write) => write(inVietnamese(message)) })
   .showHelpAfterError();
 
 program
