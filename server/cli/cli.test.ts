@@ -29,19 +29,6 @@ describe('hoptac CLI', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('takes over a lock whose pid another program has since been given', async () => {
-    const ownDir = mkdtempSync(join(tmpdir(), 'hoptac-cli-lock-'));
-    const other = spawn('sleep', ['60']); // alive, and not hoptac
-    try {
-      writeFileSync(join(ownDir, 'hoptac.lock'), String(other.pid));
-      const res = run(['migrate'], { HOPTAC_DATA_DIR: ownDir }); // it said "in use by process …"
-      expect(res.status, res.stderr).toBe(0);
-    } finally {
-      other.kill();
-      rmSync(ownDir, { recursive: true, force: true });
-    }
-  });
-
   it('says in both languages, without a stack, that the database or the port is out of reach', async () => {
     const db = run(['migrate'], { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/x' });
     expect(db.status).toBe(1);
@@ -132,6 +119,17 @@ describe('hoptac CLI', () => {
     // After a clean stop the lock is released and the directory opens again; no new admin printed.
     const again = run(['migrate']);
     expect(again.status).toBe(0);
+  });
+
+  it('takes over a lock whose pid another program has since been given', () => {
+    const other = spawn('sleep', ['60']); // alive, and not hoptac
+    try {
+      writeFileSync(join(dataDir, 'hoptac.lock'), String(other.pid));
+      const res = run(['migrate']); // it said "in use by process …"
+      expect(res.status, res.stderr).toBe(0);
+    } finally {
+      other.kill();
+    }
   });
 
   it('says where a former province went on a new database, before any pre-2025 list is loaded', () => {
