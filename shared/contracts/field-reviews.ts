@@ -73,8 +73,14 @@ export const fieldReviewSchema = z.object({
 });
 export type FieldReview = z.infer<typeof fieldReviewSchema>;
 
+/** Reviews are placed on the current map: asked for another, they say so, rather than read its codes as current ones. */
+const currentMapOnly = z
+  .literal('current', bi('Chỉ theo bản đồ hiện hành (map=current)', 'On the current map only (map=current)'))
+  .optional();
+
 export const fieldReviewListQuery = z.object({
   area: areaCodeSchema.optional().describe("the caller's own area when left out"),
+  map: currentMapOnly,
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   organizationId: z.coerce
     .number()
@@ -112,6 +118,7 @@ const byCategory = z.object(
 /** Organisations naming each difficulty in a year, in reviews or in their reports. */
 export const difficultyStatsQuery = z.object({
   area: areaCodeSchema.optional().describe("the caller's own area when left out; current map"),
+  map: currentMapOnly,
   year: z.coerce.number().int().min(1990).max(2100),
 });
 

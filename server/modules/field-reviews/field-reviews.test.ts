@@ -192,5 +192,14 @@ describe('difficulties', () => {
     const commune = (await officer.inject(`/api/v1/difficulties?year=${YEAR}`)).json<DifficultyStats>();
     expect(commune).toMatchObject({ area: { code: communes[0] }, organizations: 2, breakdown: [] });
     expect((await officer.inject(`/api/v1/difficulties?year=${YEAR}&area=VN`)).statusCode).toBe(403);
+    // on the current map only: a former commune's code is not read as a current one's
+    for (const url of [
+      `/api/v1/difficulties?year=${YEAR}&area=46&map=pre-2025`,
+      '/api/v1/field-reviews?map=pre-2025',
+    ]) {
+      const old = await officer.inject(url);
+      expect(old.statusCode, url).toBe(400);
+      expect(old.json().errors[0]).toMatchObject({ field: 'map' });
+    }
   });
 });
