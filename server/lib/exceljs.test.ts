@@ -1,9 +1,10 @@
 // The streaming reader keeps every Vietnamese letter whole, wherever the compressed sheet's
 // chunks happen to cut its UTF-8 bytes (exceljs#2084): every cell here is letters of three bytes.
-import { Readable } from 'node:stream';
+import { createRequire } from 'node:module';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../modules/imports/read-rows.ts';
-import ExcelJS, { cacheSharedStringsAsText, sheetRows, SharedTexts } from './exceljs.ts';
+import ExcelJS, { cacheSharedStringsAsText, iterateStream, sheetRows, SharedTexts } from './exceljs.ts';
 
 async function book(rows: string[][], sharedStrings: boolean): Promise<Buffer> {
   if (sharedStrings) {
@@ -22,6 +23,29 @@ async function book(rows: string[][], sharedStrings: boolean): Promise<Buffer> {
   await wb.commit();
   return Buffer.concat(chunks);
 }
+
+describe("exceljs's stream iteration", () => {
+  it('reads what a stream still holds when it says "end" before its last items (unzipper does)', async () => {
+    const stream = new PassThrough({ objectMode: true });
+    const read: unknown[] = [];
+    stream.write('xl/worksheets/sheet1.xml');
+    const iterating = (async () => {
+      for await (const item of iterateStream(stream)) {
+        read.push(item);
+        if (read.length === 1) {
+          stream.emit('end'); // unzipper's Parse on 'finish', entries still to come
+          setTimeout(() => stream.end('xl/workbook.xml'), 20);
+        }
+      }
+    })();
+    await iterating;
+    expect(read).toEqual(['xl/worksheets/sheet1.xml', 'xl/workbook.xml']); // exceljs's own: the first only
+    // and it is the one exceljs's streaming reader calls
+    expect(createRequire(createRequire(import.meta.url).resolve('exceljs'))('./lib/utils/iterate-stream.js')).toBe(
+      iterateStream,
+    );
+  });
+});
 
 describe('reading .xlsx', () => {
   const letters = ['ễ', 'ộ', 'ữ', 'ặ', 'ờ', 'ị', 'ẫ'];

@@ -18,6 +18,7 @@
 // `cacheSharedStringsAsText` below read those two parts from their bytes instead (0.6 GB
 // allocated, 0.09 GB promoted); exceljs still reads the small ones (workbook, styles, relations).
 import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJSNamespace from 'exceljs';
 
@@ -51,15 +52,46 @@ async function* parseSax(iterable: AsyncIterable<Buffer | Uint8Array | string>):
   yield events;
 }
 
-if (require.cache[parserPath]) {
-  throw new Error('exceljs was loaded before server/lib/exceljs.ts could fix its reader: import exceljs from there');
+/**
+ * exceljs's iterateStream (lib/utils/iterate-stream.js), without its loss. unzipper's Parse emits
+ * 'end' itself once its input is written ('finish'), while it may still hold entries it pushed
+ * when exceljs had paused it (a worksheet spilled to a temporary file, a busy machine); exceljs's
+ * loop stopped at that 'end', so the entries after it were never read: xl/workbook.xml, which
+ * exceljs writes last, hence "Cannot read properties of undefined (reading 'sheets')" on an
+ * upload, now and then (exceljs#3064, open). This one reads until the stream has really ended.
+ */
+export async function* iterateStream(stream: Readable): AsyncGenerator<unknown> {
+  let failed: Error | undefined;
+  let wake = () => {};
+  const signal = () => wake();
+  const onError = (err: Error) => {
+    failed = err;
+    wake();
+  };
+  stream.on('readable', signal).on('end', signal).on('close', signal).on('error', onError);
+  try {
+    for (;;) {
+      let chunk: unknown;
+      while ((chunk = stream.read()) !== null) yield chunk;
+      if (failed) throw failed;
+      if (stream.readableEnded || stream.destroyed) return;
+      await new Promise<void>((ok) => (wake = ok));
+    }
+  } finally {
+    stream.off('readable', signal).off('end', signal).off('close', signal).off('error', onError);
+  }
 }
-require.cache[parserPath] = {
-  id: parserPath,
-  filename: parserPath,
-  loaded: true,
-  exports: parseSax,
-} as unknown as NodeJS.Module;
+
+const iteratePath = fromExceljs.resolve('./lib/utils/iterate-stream.js');
+for (const [path, exports] of [
+  [parserPath, parseSax],
+  [iteratePath, iterateStream],
+] as const) {
+  if (require.cache[path]) {
+    throw new Error('exceljs was loaded before server/lib/exceljs.ts could fix its reader: import exceljs from there');
+  }
+  require.cache[path] = { id: path, filename: path, loaded: true, exports } as unknown as NodeJS.Module;
+}
 
 const ExcelJS = fromExceljs('exceljs') as typeof ExcelJSNamespace;
 export default ExcelJS;
