@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import type { Config } from '../config.ts';
+import { invalidConfig, type Config } from '../config.ts';
 
 /** A running database: where to connect, and how to let go of it. */
 export interface Engine {
@@ -35,9 +35,9 @@ export async function startEngine(config: Pick<Config, 'DATABASE_URL' | 'HOPTAC_
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new EngineError(
-      `Cấu hình không hợp lệ / Invalid configuration:\n  HOPTAC_DATA_DIR: không tạo được thư mục ${dir} / cannot create the directory ${dir} (${(err as Error).message})`,
-    );
+    throw invalidConfig([
+      `HOPTAC_DATA_DIR: không tạo được thư mục ${dir} / cannot create the directory ${dir} (${(err as Error).message})`,
+    ]);
   }
   const socketPath = join(dir, '.s.PGSQL.5432');
   const lockPath = join(dir, 'hoptac.lock');

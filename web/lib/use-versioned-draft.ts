@@ -25,12 +25,18 @@ export function useVersionedDraft<R extends { version: number } | null, D extend
   };
   /**
    * After a 409: when the current version shows exactly this form, this user's own save went
-   * through and its answer was lost (a phone's connection dropped), so sending it again met it;
-   * `saved` takes it as the save's answer. Anything else is someone else's change, shown.
+   * through and its answer was lost (a phone's connection dropped), so sending it again met it:
+   * the save's error is cleared (`sent.reset`, the mutation) and `saved` takes the version as
+   * its answer. Anything else is someone else's change, shown.
    */
-  const settle = (current: NonNullable<R> | null, saved: (current: NonNullable<R>) => void) => {
-    if (current && same(draft, draftOf(current))) saved(current);
-    else setConflict(current);
+  const settle = (
+    current: NonNullable<R> | null,
+    sent: { reset(): void },
+    saved: (current: NonNullable<R>) => void,
+  ) => {
+    if (!current || !same(draft, draftOf(current))) return setConflict(current);
+    sent.reset();
+    saved(current);
   };
   if ((record?.version ?? 0) > (base?.version ?? 0) && (!edited || same(draft, draftOf(record)))) adopt(record);
   return { base, draft, setDraft, edited, conflict, setConflict, settle, adopt };

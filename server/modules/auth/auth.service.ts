@@ -32,13 +32,18 @@ const wrongCredentials = () =>
     en: 'Wrong email or password',
   });
 
+/** 429 while the account or the address has had too many failed sign-ins lately. */
+async function refuseIfLockedOut(db: Db, email: string, ip: string | null): Promise<void> {
+  const failures = await recentFailures(db, { email, ip, minutes: LOCKOUT.minutes });
+  if (failures.account >= LOCKOUT.perAccount) throw lockedOut(failures.accountFreeIn);
+  if (failures.address >= LOCKOUT.perAddress) throw lockedOut(failures.addressFreeIn);
+}
+
 export async function login(
   db: Db,
   opts: { email: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string }> {
-  const failures = await recentFailures(db, { email: opts.email, ip: opts.ip, minutes: LOCKOUT.minutes });
-  if (failures.account >= LOCKOUT.perAccount) throw lockedOut(failures.accountFreeIn);
-  if (failures.address >= LOCKOUT.perAddress) throw lockedOut(failures.addressFreeIn);
+  await refuseIfLockedOut(db, opts.email, opts.ip);
 
   const user = await findUserRow(db, { email: opts.email });
   const ok = await verify(user?.passwordHash ?? (await decoy), opts.password);
@@ -65,12 +70,9 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await findUserRow(db, { id: caller.user!.id });
   if (!user) throw wrongCredentials();
-  const ip = caller.ip;
-  const failures = await recentFailures(db, { email: user.email, ip, minutes: LOCKOUT.minutes });
-  if (failures.account >= LOCKOUT.perAccount) throw lockedOut(failures.accountFreeIn);
-  if (failures.address >= LOCKOUT.perAddress) throw lockedOut(failures.addressFreeIn);
+  await refuseIfLockedOut(db, user.email, caller.ip);
   if (!(await verify(user.passwordHash, opts.currentPassword))) {
-    await recordLoginAttempt(db, { email: user.email, ip, succeeded: false });
+    await recordLoginAttempt(db, { email: user.email, ip: caller.ip, succeeded: false });
     throw new AppError('validation_failed', {
       vi: 'Mật khẩu hiện tại không đúng',
       en: 'The current password is wrong',

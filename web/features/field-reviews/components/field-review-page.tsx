@@ -119,10 +119,7 @@ function ReviewForm({ review }: { review: FieldReview | null }) {
       save.mutate(body, {
         onSuccess: landed,
         onError: (error) => {
-          settle(conflictCurrent(error, fieldReviewSchema), (stored) => {
-            save.reset();
-            landed(stored);
-          });
+          settle(conflictCurrent(error, fieldReviewSchema), save, landed);
           if (error instanceof ApiError) setErrors(reviewErrorsOf(error.errors));
         },
         onSettled: done,

@@ -159,11 +159,7 @@ function Sheet({ id, year, scheme, grade }: { id: number; year: string; scheme: 
                 { scheme: scheme.code, scores: filled, ...(base && { version: base.version }) },
                 {
                   onSuccess: landed,
-                  onError: (error) =>
-                    settle(conflictCurrent(error, gradeSchema), (saved) => {
-                      save.reset();
-                      landed(saved);
-                    }),
+                  onError: (error) => settle(conflictCurrent(error, gradeSchema), save, landed),
                 },
               )
             }

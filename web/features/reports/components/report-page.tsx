@@ -151,10 +151,7 @@ function ReportForm({
           const current = conflictCurrent(error, reportSchema);
           // a workflow step met by the same figures may still have been someone else's step
           if (step !== 'save') return setConflict(current);
-          settle(current, (saved) => {
-            action.reset();
-            landed(saved);
-          });
+          settle(current, action, landed);
         },
       },
     );

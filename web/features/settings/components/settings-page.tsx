@@ -127,7 +127,7 @@ function EffectiveCard({ settings, markDirty }: { settings: Settings; markDirty:
               { effectiveGrades: grades as Settings['effectiveGrades'], version: base.version },
               {
                 onSuccess: landed,
-                onError: (error) => settle(conflictCurrent(error, settingsSchema), landed),
+                onError: (error) => settle(conflictCurrent(error, settingsSchema), save, landed),
               },
             )
           }

@@ -102,11 +102,7 @@ export function UserFormModal({ user, opened, onClose }: { user: User | null; op
         { id: user?.id ?? null, body },
         {
           onSuccess: landed,
-          onError: (error) =>
-            settle(conflictCurrent(error, userSchema), (saved) => {
-              save.reset();
-              landed(saved);
-            }),
+          onError: (error) => settle(conflictCurrent(error, userSchema), save, landed),
           onSettled: done,
         },
       ),
